@@ -1,0 +1,329 @@
+"""DurfApp: the screens, the keys that work everywhere, the theme, and the store.
+
+Screens never write files: they ask the app, which changes the state through a
+pure function and saves it through the store at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+from textual import constants, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.theme import ThemeProvider
+
+from durf.core.clock import Clock, SystemClock, today
+from durf.core.i18n import Language, get_language, is_language, set_language, t
+from durf.core.paths import bundled_exercises_dir, user_exercises_dir
+from durf.core.progress import HomeSummary, home_summary
+from durf.core.state import Settings, State
+from durf.core.store import StateWriteError, Store, StoreError, quick_look
+from durf.screens.about import AboutScreen
+from durf.screens.help import HelpScreen
+from durf.screens.home import HomeScreen
+from durf.screens.settings import SettingsScreen
+
+DEFAULT_THEME = "textual-dark"
+
+
+class DurfCommandPalette(CommandPalette):
+    """Textual's command palette, with its one fixed English sentence translated."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual hard-codes "No matches found"; the rest of the palette is ours to word.
+        from rich.align import Align
+        from rich.text import Text
+        from textual.command import CommandList
+        from textual.widgets.option_list import Option
+
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(t("palette.no_matches"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+class DurfApp(App[None]):
+    """The durf terminal app."""
+
+    TITLE = "durf"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar = [
+        Binding("ctrl+q", "quit", "quit", show=False, priority=True),
+        Binding("question_mark", "open_help", show=False),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+    # Screens show their own translated key hints; Textual's palette key stays ctrl+p.
+    ENABLE_COMMAND_PALETTE = True
+
+    state_revision: reactive[int] = reactive(0, init=False)
+    """Bumped whenever the state changes, so screens can re-render from it."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        cli_language: str | None = None,
+        clock: Clock | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.cli_language = cli_language
+        self.fatal_message: str | None = None
+        # Only the settings are read before the first frame; history loads after it.
+        self.settings = settings or quick_look(store.home).settings or Settings()
+        self._environment_animation_level = constants.TEXTUAL_ANIMATIONS
+
+    # -- start-up --------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the first screen, so the first frame is already the real one."""
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        """Apply the saved look, then read the state and exercises in the background."""
+        self._apply_theme(self.settings.theme, announce=True)
+        self._apply_motion()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._load_in_background()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_in_background(self) -> None:
+        try:
+            state = self.store.load()
+        except StoreError as error:
+            self.call_from_thread(self._fail, str(error))
+            return
+        from durf.core.library import load_library
+
+        library = load_library([bundled_exercises_dir(), user_exercises_dir(self.store.home)])
+        self.call_from_thread(self._loaded, state, library)
+
+    def _loaded(self, state: State, library: Any) -> None:
+        self.library = library
+        self.settings = state.settings
+        for notice in self.store.take_notices():
+            self.notify(
+                notice, title=t("notice.state_title"), severity="warning", timeout=30, markup=False
+            )
+        if library.problems:
+            lines = "\n".join(str(problem) for problem in library.problems)
+            self.notify(
+                lines,
+                title=t("notice.exercises_title"),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+        self.state_revision += 1
+
+    def _fail(self, message: str) -> None:
+        self.fatal_message = message
+        self.exit(return_code=1)
+
+    # -- state -----------------------------------------------------------------
+
+    @property
+    def state(self) -> State | None:
+        """The state once loaded, else ``None`` (the first frame does not wait for it)."""
+        return self.store.state if self.store.loaded else None
+
+    def home_summary(self) -> HomeSummary | None:
+        """The figures for the home screen's progress line."""
+        state = self.state
+        if state is None:
+            return None
+        return home_summary(state.history, today(self.clock))
+
+    def change_state(self, change: Callable[[State], State]) -> bool:
+        """Apply a pure change to the state and save it at once.
+
+        Returns False, after telling the user, when the save failed; the state
+        in memory and on disk is then the previous one.
+        """
+        try:
+            self.store.update(change)
+        except StateWriteError as error:
+            self.notify(
+                str(error),
+                title=t("notice.not_saved_title"),
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+            return False
+        except StoreError as error:
+            self._fail(str(error))
+            return False
+        self.settings = self.store.state.settings
+        self.state_revision += 1
+        return True
+
+    def change_settings(self, **changes: object) -> bool:
+        """Save new values for some settings."""
+        return self.change_state(
+            lambda state: state.model_copy(
+                update={"settings": state.settings.model_copy(update=changes)}
+            )
+        )
+
+    # -- language --------------------------------------------------------------
+
+    async def change_language(self, language: str) -> None:
+        """Switch language, remember it, and rebuild the open screens in it."""
+        if not is_language(language) or not self.change_settings(language=language):
+            return
+        set_language(language)  # type: ignore[arg-type]
+        await self.relocalize()
+
+    async def relocalize(self) -> None:
+        """Rebuild every open screen so that all its words are in the new language."""
+        kinds = [type(screen) for screen in self.screen_stack]
+        for _ in kinds[1:]:
+            await self.pop_screen()
+        await self.switch_screen(kinds[0]())
+        for kind in kinds[1:]:
+            await self.push_screen(kind())
+
+    @property
+    def language(self) -> Language:
+        """The language durf speaks now."""
+        return get_language()
+
+    # -- theme -----------------------------------------------------------------
+
+    def _apply_theme(self, name: str | None, announce: bool) -> None:
+        if name is None:
+            self.theme = DEFAULT_THEME
+        elif name in self.available_themes:
+            self.theme = name
+        else:
+            self.theme = DEFAULT_THEME
+            if announce:
+                self.notify(
+                    t("notice.unknown_theme", name=name, fallback=DEFAULT_THEME),
+                    severity="warning",
+                    timeout=15,
+                    markup=False,
+                )
+
+    def _theme_changed(self, theme: Any) -> None:
+        if theme.name != self.settings.theme and (
+            self.settings.theme is not None or theme.name != DEFAULT_THEME
+        ):
+            self.change_settings(theme=theme.name)
+
+    def action_change_theme(self) -> None:
+        """Pick a theme from a searchable list; the choice is saved."""
+        self.push_screen(
+            DurfCommandPalette(providers=[ThemeProvider], placeholder=t("palette.themes"))
+        )
+
+    # -- motion and sound ------------------------------------------------------
+
+    @property
+    def motion_reduced_by_environment(self) -> bool:
+        """``TEXTUAL_ANIMATIONS=none`` asks for calm output whatever the setting says."""
+        return self._environment_animation_level == "none"
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Whether exercises should use calm text instead of animation."""
+        return self.settings.reduced_motion or self.animation_level == "none"
+
+    def _apply_motion(self) -> None:
+        self.animation_level = (
+            "none" if self.settings.reduced_motion else self._environment_animation_level
+        )
+
+    def change_reduced_motion(self, on: bool) -> None:
+        """Turn reduced motion on or off, and save it."""
+        if self.change_settings(reduced_motion=on):
+            self._apply_motion()
+
+    def change_sound_cue(self, on: bool) -> None:
+        """Turn the bell on or off, and save it; ring once so the user hears it."""
+        if self.change_settings(sound_cue=on) and on:
+            self.bell()
+
+    # -- navigation ------------------------------------------------------------
+
+    def _open(self, kind: type[Screen[Any]]) -> None:
+        if not isinstance(self.screen, kind):
+            self.push_screen(kind())
+
+    def action_open_settings(self) -> None:
+        """Open the settings."""
+        self._open(SettingsScreen)
+
+    def action_open_about(self) -> None:
+        """Open the about page."""
+        self._open(AboutScreen)
+
+    def action_open_help(self) -> None:
+        """Open the help page."""
+        self._open(HelpScreen)
+
+    async def action_go_home(self) -> None:
+        """Close every screen above home."""
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, worded in the user's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                DurfCommandPalette(id="--command-palette", placeholder=t("palette.placeholder"))
+            )
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit in a TUI; say which key does, in the user's language."""
+        self.notify(t("notice.how_to_quit"), title=t("notice.how_to_quit_title"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every exercise and setting, reachable by name from the command palette."""
+        yield SystemCommand(t("palette.home"), t("palette.home_help"), self.action_go_home)
+        yield SystemCommand(
+            t("settings.title"), t("home.settings_description"), self.action_open_settings
+        )
+        for code in ("nl", "en"):
+            if code != get_language():
+                yield SystemCommand(
+                    t("palette.language", language=t(f"language.{code}")),
+                    t("palette.language_help"),
+                    lambda code=code: self.run_worker(self.change_language(code)),
+                )
+        yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
+        motion_key = "palette.motion_off" if self.settings.reduced_motion else "palette.motion_on"
+        yield SystemCommand(
+            t(motion_key),
+            t("settings.reduced_motion_hint"),
+            lambda: self.change_reduced_motion(not self.settings.reduced_motion),
+        )
+        sound_key = "palette.sound_off" if self.settings.sound_cue else "palette.sound_on"
+        yield SystemCommand(
+            t(sound_key),
+            t("settings.sound_cue_hint"),
+            lambda: self.change_sound_cue(not self.settings.sound_cue),
+        )
+        yield SystemCommand(t("help.title"), t("home.help_description"), self.action_open_help)
+        yield SystemCommand(t("about.title"), t("home.about_description"), self.action_open_about)
+        yield SystemCommand(t("palette.quit"), t("palette.quit_help"), self.action_quit)

@@ -1,0 +1,1 @@
+"""The domain of durf: pure Python that never imports the user interface."""

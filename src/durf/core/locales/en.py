@@ -1,0 +1,202 @@
+"""English messages. Dutch (nl.py) is written alongside, not translated after."""
+
+MESSAGES: dict[str, str] = {
+    # The app and its screens
+    "app.name": "durf",
+    "app.title": "durf · {screen}",
+    "home.title": "home",
+    "home.welcome": (
+        "Welcome to durf. This is a quiet place to practise daring: to show a doubt, "
+        "a feeling, something unfinished, and to ask for help. Take your time."
+    ),
+    "home.welcome_back": "Good to see you again. There is no catching up to do: just begin.",
+    "home.days_this_week.one": "This week you practised on one day",
+    "home.days_this_week.other": "This week you practised on {count} days",
+    "home.minutes_this_week": "{minutes} min",
+    "home.streak": "{count} days in a row",
+    "home.settings_description": "Language, theme, calm motion and the sound cue",
+    "home.help_description": "The keys, and how to find your way around",
+    "home.about_description": "What durf is, a word on safety, and where your data lives",
+    "screen.too_small": (
+        "This window is a little small for durf.\n"
+        "Make it at least {width} × {height} and everything will be back."
+    ),
+    # Keys
+    "keys.back": "back",
+    "keys.help": "help",
+    "keys.move": "move",
+    "keys.open": "open",
+    "keys.choose": "choose",
+    "keys.quit": "quit",
+    "keys.palette": "all commands",
+    "keys.next_field": "next field",
+    "keys.previous_field": "previous field",
+    "keys.change": "change",
+    # Settings
+    "settings.title": "Settings",
+    "settings.language": "Language",
+    "settings.theme": "Theme",
+    "settings.reduced_motion": "Calm motion",
+    "settings.reduced_motion_hint": "Quiet text and counts instead of moving shapes.",
+    "settings.reduced_motion_env": (
+        "Your terminal asks for no animation (TEXTUAL_ANIMATIONS=none), so motion is calm "
+        "whatever this switch says."
+    ),
+    "settings.sound_cue": "Sound cue",
+    "settings.sound_cue_hint": "A soft terminal bell at each change of phase.",
+    "settings.saved_note": "Every change is saved at once.",
+    "language.nl": "Nederlands",
+    "language.en": "English",
+    # Help
+    "help.title": "Help",
+    "help.intro": (
+        "durf works with the keyboard first; the mouse works too. "
+        "Nothing you do here is sent anywhere."
+    ),
+    "help.everywhere": "Everywhere",
+    "help.on_home": "On the home screen",
+    "help.in_forms": "In settings and forms",
+    "help.palette": (
+        "Ctrl+P opens a list of everything durf can do: start typing to find an exercise "
+        "or a setting by name."
+    ),
+    # About
+    "about.title": "About",
+    "about.what": (
+        "durf (Dutch for 'dare') helps you practise being vulnerable: showing that you "
+        "doubt, that you feel something, that you are not perfect, and asking for help. "
+        "Use it just before a hard conversation, or for ten calm minutes a day."
+    ),
+    "about.vulnerability": (
+        "Vulnerable is not the same as fragile. Fragile means one remark and you break. "
+        "Vulnerable means: this touches me, and I stay standing. You choose where, and "
+        "with whom, you share."
+    ),
+    "safety.line": (
+        "If you feel dizzy or light-headed, breathe normally again. durf is a practice "
+        "tool, not therapy or medical care."
+    ),
+    "about.data": (
+        "Everything you write stays on this computer, in one file that only you can read:\n{path}"
+    ),
+    "about.version": "durf {version}",
+    # Command palette
+    "palette.placeholder": "Search for an exercise or setting…",
+    "palette.themes": "Search for a theme…",
+    "palette.no_matches": "Nothing found",
+    "palette.home": "Home",
+    "palette.home_help": "Back to the home screen",
+    "palette.language": "Language: {language}",
+    "palette.language_help": "Switch durf's language; the choice is saved",
+    "palette.theme": "Theme",
+    "palette.theme_help": "Choose colours; the choice is saved",
+    "palette.motion_on": "Calm motion: on",
+    "palette.motion_off": "Calm motion: off",
+    "palette.sound_on": "Sound cue: on",
+    "palette.sound_off": "Sound cue: off",
+    "palette.quit": "Quit",
+    "palette.quit_help": "Close durf; everything is already saved",
+    # Notices
+    "notice.state_title": "About your saved data",
+    "notice.exercises_title": "Some exercise files were skipped",
+    "notice.not_saved_title": "Not saved",
+    "notice.unknown_theme": (
+        "The saved theme '{name}' is not available here, so durf uses '{fallback}'."
+    ),
+    "notice.how_to_quit": "Press Ctrl+Q to close durf. Everything is already saved.",
+    "notice.how_to_quit_title": "Do you want to quit?",
+    # The state file
+    "store.newer": (
+        "This state file was written by a newer durf (format version {version}; this durf "
+        "knows up to {known}). durf left it untouched. Update durf, or use --home to start "
+        "somewhere else."
+    ),
+    "store.folder_in_the_way": (
+        "There is a folder where durf's state file should be: {path}\n"
+        "Move or rename that folder, then start durf again."
+    ),
+    "store.cannot_read": "durf cannot read its state file {path}: {reason}",
+    "store.cannot_move_aside": (
+        "durf cannot read its state file {path}, and could not move it aside either "
+        "({reason}). Nothing was changed."
+    ),
+    "store.quarantined_fresh": (
+        "durf could not read its state file ({reason}). The file is kept, unchanged, at\n"
+        "{aside}\n"
+        "durf started fresh. You can open that file to see what was in it."
+    ),
+    "store.quarantined_backup": (
+        "durf could not read its state file ({reason}). The file is kept, unchanged, at\n"
+        "{aside}\n"
+        "durf continued from the backup of your last good save."
+    ),
+    "store.reason.not_json": "it is not valid JSON: {detail}",
+    "store.reason.not_object": "it does not hold a JSON object",
+    "store.cannot_write": "durf could not save to {path}: {reason}. Your last save is intact.",
+    "store.disk_full": (
+        "The disk is full, so durf could not save to {path}. Your last save is intact; "
+        "free some space and try again."
+    ),
+    "store.locked": (
+        "Another durf is busy saving and did not finish within a few seconds. Nothing was "
+        "lost; try again. If no other durf is running, remove {path}."
+    ),
+    # Exercise files
+    "library.reason.blank": "the {language} text is empty",
+    "library.reason.phase_in": "an in-breath lasts between {low:g} and {high:g} seconds",
+    "library.reason.phase_hold": "a hold lasts between {low:g} and {high:g} seconds",
+    "library.reason.phase_out": "an out-breath lasts between {low:g} and {high:g} seconds",
+    "library.reason.in_and_out": "a breathing pattern needs at least one 'in' and one 'out' phase",
+    "library.reason.duplicate": "this id is already used by {other}",
+    "library.reason.too_large": "the file is larger than {limit}",
+    "library.reason.not_utf8": "the file is not UTF-8 text",
+    "library.reason.kind_missing": "missing; say what this file is: one of {kinds}",
+    "library.reason.kind_unknown": "'{kind}' is not a kind of exercise; use one of {kinds}",
+    "library.reason.no_such_file": "there is no such file",
+    "library.reason.missing": "this field is required",
+    "library.reason.extra_forbidden": "this field is not known (a typo?)",
+    "library.reason.string_type": "this should be text",
+    "library.reason.string_too_short": "this text is empty",
+    "library.reason.string_pattern_mismatch": (
+        "use lowercase letters, digits and hyphens, starting with a letter or digit"
+    ),
+    "library.reason.float_type": "this should be a number",
+    "library.reason.float_parsing": "this should be a number",
+    "library.reason.bool_type": "this should be true or false",
+    "library.reason.bool_parsing": "this should be true or false",
+    "library.reason.list_type": "this should be a list",
+    "library.reason.model_type": "this should be a table with nl and en",
+    "library.reason.dict_type": "this should be a table",
+    "library.reason.too_short": "needs at least {min_length}, has {actual_length}",
+    "library.reason.too_long": "allows at most {max_length}, has {actual_length}",
+    "library.reason.literal_error": "this should be {expected}",
+    # The command line
+    "cli.description": ("durf: practise daring to be seen. Run without a command to open the app."),
+    "cli.epilog": (
+        "Your data stays on this computer. Set DURF_HOME or use --home to keep it elsewhere."
+    ),
+    "cli.usage": "usage: ",
+    "cli.options": "options",
+    "cli.help_help": "show this help and stop",
+    "cli.version_help": "show durf's version and stop",
+    "cli.lang_help": "the language to use: nl or en",
+    "cli.home_help": "the folder for durf's data (default: $DURF_HOME, then your data folder)",
+    "cli.commands": "commands",
+    "cli.arguments": "arguments",
+    "cli.where_help": "show where durf keeps your data and looks for exercise files",
+    "cli.check_help": "check exercise files and say what is wrong with any of them",
+    "cli.check_files_help": "files to check (default: the bundled ones and your own)",
+    "where.state_file": "State file",
+    "where.backup": "Backup",
+    "where.user_exercises": "Your exercises",
+    "where.bundled_exercises": "Bundled exercises",
+    "where.not_yet": "not there yet",
+    "check.summary_good.one": "Checked one file: all good.",
+    "check.summary_good.other": "Checked {count} files: all good.",
+    "check.summary_bad.one": (
+        "Files checked: {checked}. One has problems and is skipped by the app."
+    ),
+    "check.summary_bad.other": (
+        "Files checked: {checked}. {count} have problems and are skipped by the app."
+    ),
+}

@@ -1,0 +1,214 @@
+"""Nederlandse teksten. Geschreven naast het Engels (en.py), niet erna vertaald."""
+
+MESSAGES: dict[str, str] = {
+    # De app en zijn schermen
+    "app.name": "durf",
+    "app.title": "durf · {screen}",
+    "home.title": "start",
+    "home.welcome": (
+        "Welkom bij durf. Hier oefen je rustig met durven: een twijfel laten zien, "
+        "een gevoel, iets wat nog niet af is, en om hulp vragen. Neem je tijd."
+    ),
+    "home.welcome_back": "Fijn dat je er weer bent. Je hoeft niets in te halen: begin gewoon.",
+    "home.days_this_week.one": "Deze week heb je op één dag geoefend",
+    "home.days_this_week.other": "Deze week heb je op {count} dagen geoefend",
+    "home.minutes_this_week": "{minutes} min",
+    "home.streak": "{count} dagen op rij",
+    "home.settings_description": "Taal, thema, rustige beweging en het geluidssignaal",
+    "home.help_description": "De toetsen, en hoe je je weg vindt",
+    "home.about_description": "Wat durf is, een woord over veiligheid, en waar je gegevens staan",
+    "screen.too_small": (
+        "Dit venster is wat klein voor durf.\n"
+        "Maak het minstens {width} × {height}, dan is alles er weer."
+    ),
+    # Toetsen
+    "keys.back": "terug",
+    "keys.help": "hulp",
+    "keys.move": "kiezen",
+    "keys.open": "openen",
+    "keys.choose": "direct kiezen",
+    "keys.quit": "stoppen",
+    "keys.palette": "alle opdrachten",
+    "keys.next_field": "volgend veld",
+    "keys.previous_field": "vorig veld",
+    "keys.change": "wijzigen",
+    # Instellingen
+    "settings.title": "Instellingen",
+    "settings.language": "Taal",
+    "settings.theme": "Thema",
+    "settings.reduced_motion": "Rustige beweging",
+    "settings.reduced_motion_hint": "Rustige tekst en tellen in plaats van bewegende vormen.",
+    "settings.reduced_motion_env": (
+        "Je terminal vraagt om geen animatie (TEXTUAL_ANIMATIONS=none), dus beweging is "
+        "rustig, wat deze schakelaar ook zegt."
+    ),
+    "settings.sound_cue": "Geluidssignaal",
+    "settings.sound_cue_hint": "Een zachte terminalbel bij elke nieuwe fase.",
+    "settings.saved_note": "Elke wijziging wordt meteen bewaard.",
+    "language.nl": "Nederlands",
+    "language.en": "English",
+    # Hulp
+    "help.title": "Hulp",
+    "help.intro": (
+        "durf werkt vooral met het toetsenbord; de muis werkt ook. "
+        "Niets van wat je hier doet, gaat ergens heen."
+    ),
+    "help.everywhere": "Overal",
+    "help.on_home": "Op het startscherm",
+    "help.in_forms": "In instellingen en formulieren",
+    "help.palette": (
+        "Ctrl+P opent een lijst van alles wat durf kan: begin te typen om een oefening "
+        "of instelling op naam te vinden."
+    ),
+    # Over
+    "about.title": "Over durf",
+    "about.what": (
+        "Met durf oefen je met kwetsbaar zijn: laten zien dat je twijfelt, dat iets je "
+        "raakt, dat je niet perfect bent, en om hulp vragen. Gebruik het vlak voor een "
+        "moeilijk gesprek, of tien rustige minuten per dag."
+    ),
+    "about.vulnerability": (
+        "Kwetsbaar is niet hetzelfde als breekbaar. Breekbaar is: één opmerking en je "
+        "breekt. Kwetsbaar is: dit raakt me, en ik blijf staan. Jij kiest waar, en met "
+        "wie, je iets deelt."
+    ),
+    "safety.line": (
+        "Word je duizelig of licht in je hoofd, adem dan weer gewoon. durf is een "
+        "oefenhulp, geen therapie of medische zorg."
+    ),
+    "about.data": (
+        "Alles wat je schrijft, blijft op deze computer, in één bestand dat alleen jij "
+        "kunt lezen:\n{path}"
+    ),
+    "about.version": "durf {version}",
+    # Opdrachtenlijst
+    "palette.placeholder": "Zoek een oefening of instelling…",
+    "palette.themes": "Zoek een thema…",
+    "palette.no_matches": "Niets gevonden",
+    "palette.home": "Start",
+    "palette.home_help": "Terug naar het startscherm",
+    "palette.language": "Taal: {language}",
+    "palette.language_help": "Wissel de taal van durf; je keuze wordt bewaard",
+    "palette.theme": "Thema",
+    "palette.theme_help": "Kies kleuren; je keuze wordt bewaard",
+    "palette.motion_on": "Rustige beweging: aan",
+    "palette.motion_off": "Rustige beweging: uit",
+    "palette.sound_on": "Geluidssignaal: aan",
+    "palette.sound_off": "Geluidssignaal: uit",
+    "palette.quit": "Stoppen",
+    "palette.quit_help": "Sluit durf; alles is al bewaard",
+    # Meldingen
+    "notice.state_title": "Over je bewaarde gegevens",
+    "notice.exercises_title": "Sommige oefenbestanden zijn overgeslagen",
+    "notice.not_saved_title": "Niet bewaard",
+    "notice.unknown_theme": (
+        "Het bewaarde thema '{name}' is hier niet beschikbaar, dus durf gebruikt '{fallback}'."
+    ),
+    "notice.how_to_quit": "Druk op Ctrl+Q om durf te sluiten. Alles is al bewaard.",
+    "notice.how_to_quit_title": "Wil je stoppen?",
+    # Het bestand met je gegevens
+    "store.newer": (
+        "Dit bestand is geschreven door een nieuwere durf (formaatversie {version}; deze "
+        "durf kent tot en met {known}). durf heeft het niet aangeraakt. Werk durf bij, of "
+        "gebruik --home om ergens anders te beginnen."
+    ),
+    "store.folder_in_the_way": (
+        "Er staat een map op de plek van het gegevensbestand van durf: {path}\n"
+        "Verplaats of hernoem die map en start durf opnieuw."
+    ),
+    "store.cannot_read": "durf kan zijn gegevensbestand {path} niet lezen: {reason}",
+    "store.cannot_move_aside": (
+        "durf kan zijn gegevensbestand {path} niet lezen, en kon het ook niet opzijzetten "
+        "({reason}). Er is niets veranderd."
+    ),
+    "store.quarantined_fresh": (
+        "durf kon zijn gegevensbestand niet lezen ({reason}). Het bestand is onveranderd "
+        "bewaard op\n{aside}\n"
+        "durf is opnieuw begonnen. Je kunt dat bestand openen om te zien wat erin stond."
+    ),
+    "store.quarantined_backup": (
+        "durf kon zijn gegevensbestand niet lezen ({reason}). Het bestand is onveranderd "
+        "bewaard op\n{aside}\n"
+        "durf gaat verder vanaf de reservekopie van je laatste goede opslag."
+    ),
+    "store.reason.not_json": "het is geen geldige JSON: {detail}",
+    "store.reason.not_object": "er staat geen JSON-object in",
+    "store.cannot_write": (
+        "durf kon niet opslaan in {path}: {reason}. Je laatste opslag is nog heel."
+    ),
+    "store.disk_full": (
+        "De schijf is vol, dus durf kon niet opslaan in {path}. Je laatste opslag is nog "
+        "heel; maak wat ruimte vrij en probeer het opnieuw."
+    ),
+    "store.locked": (
+        "Een andere durf is bezig met opslaan en was binnen een paar seconden niet klaar. "
+        "Er is niets verloren; probeer het opnieuw. Draait er geen andere durf, verwijder "
+        "dan {path}."
+    ),
+    # Oefenbestanden
+    "library.reason.blank": "de tekst in '{language}' is leeg",
+    "library.reason.phase_in": "een inademing duurt tussen {low:g} en {high:g} seconden",
+    "library.reason.phase_hold": "een pauze duurt tussen {low:g} en {high:g} seconden",
+    "library.reason.phase_out": "een uitademing duurt tussen {low:g} en {high:g} seconden",
+    "library.reason.in_and_out": (
+        "een ademritme heeft minstens één fase 'in' en één fase 'out' nodig"
+    ),
+    "library.reason.duplicate": "deze id wordt al gebruikt door {other}",
+    "library.reason.too_large": "het bestand is groter dan {limit}",
+    "library.reason.not_utf8": "het bestand is geen UTF-8-tekst",
+    "library.reason.kind_missing": "ontbreekt; zeg wat voor bestand dit is: een van {kinds}",
+    "library.reason.kind_unknown": "'{kind}' is geen soort oefening; gebruik een van {kinds}",
+    "library.reason.no_such_file": "dit bestand bestaat niet",
+    "library.reason.missing": "dit veld is verplicht",
+    "library.reason.extra_forbidden": "dit veld is onbekend (een tikfout?)",
+    "library.reason.string_type": "hier hoort tekst",
+    "library.reason.string_too_short": "deze tekst is leeg",
+    "library.reason.string_pattern_mismatch": (
+        "gebruik kleine letters, cijfers en streepjes, te beginnen met een letter of cijfer"
+    ),
+    "library.reason.float_type": "hier hoort een getal",
+    "library.reason.float_parsing": "hier hoort een getal",
+    "library.reason.bool_type": "hier hoort true of false",
+    "library.reason.bool_parsing": "hier hoort true of false",
+    "library.reason.list_type": "hier hoort een lijst",
+    "library.reason.model_type": "hier hoort een tabel met nl en en",
+    "library.reason.dict_type": "hier hoort een tabel",
+    "library.reason.too_short": "heeft er minstens {min_length} nodig, er zijn er {actual_length}",
+    "library.reason.too_long": "mag er hoogstens {max_length} hebben, er zijn er {actual_length}",
+    "library.reason.literal_error": "hier hoort {expected}",
+    # De opdrachtregel
+    "cli.description": (
+        "durf: oefen met durven gezien te worden. Start zonder opdracht om de app te openen."
+    ),
+    "cli.epilog": (
+        "Je gegevens blijven op deze computer. Zet DURF_HOME of gebruik --home om ze "
+        "ergens anders te bewaren."
+    ),
+    "cli.usage": "gebruik: ",
+    "cli.options": "opties",
+    "cli.help_help": "toon deze hulp en stop",
+    "cli.version_help": "toon de versie van durf en stop",
+    "cli.lang_help": "de taal: nl of en",
+    "cli.home_help": (
+        "de map voor de gegevens van durf (standaard: $DURF_HOME, anders je gegevensmap)"
+    ),
+    "cli.commands": "opdrachten",
+    "cli.arguments": "argumenten",
+    "cli.where_help": "toon waar durf je gegevens bewaart en oefenbestanden zoekt",
+    "cli.check_help": "controleer oefenbestanden en zeg wat er mis is",
+    "cli.check_files_help": "te controleren bestanden (standaard: de meegeleverde en je eigen)",
+    "where.state_file": "Gegevensbestand",
+    "where.backup": "Reservekopie",
+    "where.user_exercises": "Je eigen oefeningen",
+    "where.bundled_exercises": "Meegeleverde oefeningen",
+    "where.not_yet": "bestaat nog niet",
+    "check.summary_good.one": "Eén bestand gecontroleerd: alles in orde.",
+    "check.summary_good.other": "{count} bestanden gecontroleerd: alles in orde.",
+    "check.summary_bad.one": (
+        "Bestanden gecontroleerd: {checked}. Eén heeft problemen en wordt door de app overgeslagen."
+    ),
+    "check.summary_bad.other": (
+        "Bestanden gecontroleerd: {checked}. {count} hebben problemen en worden door de "
+        "app overgeslagen."
+    ),
+}

@@ -1,0 +1,330 @@
+"""Loading and saving the state file: atomic, locked, and kind to broken files.
+
+The contract (see the README, "Your data"):
+
+* Save writes a temporary file (0600) in the same folder, flushes and fsyncs it,
+  keeps the previous good file as ``state.json.bak`` and moves the new file into
+  place with ``os.replace``, then fsyncs the folder. A crash at any moment leaves
+  either the old or the new file, never a mix.
+* An unreadable file is moved aside to ``state.json.corrupt-<timestamp>``, never
+  overwritten; durf continues from the backup or from nothing and says so.
+* A file from a newer durf is neither loaded nor overwritten.
+* Two processes on one home: every change runs under a file lock and starts from
+  what is on disk, so neither process loses the other's updates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import secrets
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from durf.core.clock import Clock, SystemClock
+from durf.core.i18n import t
+from durf.core.migrations import MigrationGapError, migrate
+from durf.core.paths import state_file
+from durf.core.state import SCHEMA_VERSION, Settings, State
+
+LOCK_TIMEOUT_SECONDS = 10.0
+_VERSION_AT_START = re.compile(rb'\A\s*\{\s*"schema_version"\s*:\s*(\d+)\s*,')
+
+
+class StoreError(Exception):
+    """A problem with the state file that the user must read; ``str()`` is the message."""
+
+
+class NewerStateError(StoreError):
+    """The file was written by a newer durf: loading or saving it would lose data."""
+
+
+class StateWriteError(StoreError):
+    """A change could not be saved; the file on disk is still the previous one."""
+
+
+class _Unreadable(ValueError):
+    """Internal: the file's bytes are not a valid state, with a short reason."""
+
+
+@dataclass(frozen=True)
+class _DiskSignature:
+    inode: int
+    size: int
+    mtime_ns: int
+
+
+def _signature(path: Path) -> _DiskSignature | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return _DiskSignature(st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "(file)"
+    return f"{where}: {first['msg']}"
+
+
+def parse_state(raw: bytes) -> State:
+    """Turn the bytes of a state file into a ``State``, migrating old versions.
+
+    Raises ``NewerStateError`` for a file from a newer durf and ``ValueError``
+    (with a short reason) for anything else that is not a valid state.
+    """
+    match = _VERSION_AT_START.match(raw)
+    if match and int(match.group(1)) == SCHEMA_VERSION:
+        # The common case: our own file. Let pydantic parse the JSON in one pass.
+        try:
+            return State.model_validate_json(raw)
+        except ValidationError as error:
+            raise _Unreadable(_first_error(error)) from None
+    try:
+        document = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise _Unreadable(t("store.reason.not_json", detail=str(error))) from None
+    if not isinstance(document, dict):
+        raise _Unreadable(t("store.reason.not_object"))
+    version = document.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise NewerStateError(t("store.newer", version=version, known=SCHEMA_VERSION))
+    try:
+        document = migrate(document, SCHEMA_VERSION)
+        return State.model_validate(document)
+    except MigrationGapError as error:
+        raise _Unreadable(str(error)) from None
+    except ValidationError as error:
+        raise _Unreadable(_first_error(error)) from None
+
+
+@dataclass(frozen=True)
+class QuickLook:
+    """What the first few kilobytes of the state file say, read before the UI starts."""
+
+    schema_version: int | None
+    settings: Settings | None
+
+
+def quick_look(home: Path) -> QuickLook:
+    """Read only the version and settings, cheaply, to set up language and theme.
+
+    durf writes ``schema_version`` and ``settings`` before the history, so the
+    first few kilobytes hold them even when the history is large. Anything
+    unexpected gives ``None`` fields; the full load deals with broken files.
+    """
+    try:
+        with state_file(home).open("rb") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return QuickLook(None, None)
+    match = _VERSION_AT_START.match(head)
+    version = int(match.group(1)) if match else None
+    try:
+        text = head.decode("utf-8", errors="ignore")
+        key = text.find('"settings"')
+        if key < 0:
+            return QuickLook(version, None)
+        start = text.index(":", key) + 1
+        while text[start] in " \t\r\n":
+            start += 1
+        value, _ = json.JSONDecoder().raw_decode(text, start)
+        return QuickLook(version, Settings.model_validate(value))
+    except (ValueError, IndexError, ValidationError):
+        return QuickLook(version, None)
+
+
+class Store:
+    """The one way into the state file. Thread-safe; safe across processes."""
+
+    def __init__(self, home: Path, *, clock: Clock | None = None) -> None:
+        self.home = home
+        self.path = state_file(home)
+        self.backup_path = self.path.with_name(self.path.name + ".bak")
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._clock = clock or SystemClock()
+        self._state: State | None = None
+        self._signature: _DiskSignature | None = None
+        self._mutex = threading.RLock()
+        self._lock: Any = None
+        self._notices: list[str] = []
+
+    # -- reading ---------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        """The current state, loaded from disk on first use."""
+        with self._mutex:
+            if self._state is None:
+                self._state = self._load_from_disk()
+            return self._state
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the state has been read from disk yet."""
+        return self._state is not None
+
+    def load(self) -> State:
+        """Load the state now (idempotent) and return it."""
+        return self.state
+
+    def take_notices(self) -> list[str]:
+        """Return and forget the messages the user should see (moved files, backups)."""
+        with self._mutex:
+            notices, self._notices = self._notices, []
+            return notices
+
+    def _load_from_disk(self) -> State:
+        if self.path.is_dir():
+            raise StoreError(t("store.folder_in_the_way", path=str(self.path)))
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            self._signature = None
+            return State()
+        except OSError as error:
+            raise StoreError(
+                t("store.cannot_read", path=str(self.path), reason=error.strerror)
+            ) from None
+        signature = _signature(self.path)
+        try:
+            state = parse_state(raw)
+        except _Unreadable as problem:
+            return self._recover(str(problem))
+        self._signature = signature
+        return state
+
+    def _recover(self, reason: str) -> State:
+        """Move the unreadable file aside, then continue from the backup or from nothing."""
+        stamp = self._clock.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        suffix = 1
+        while aside.exists():
+            suffix += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{suffix}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as error:
+            raise StoreError(
+                t("store.cannot_move_aside", path=str(self.path), reason=error.strerror)
+            ) from None
+        self._signature = None
+        backup = self._read_backup()
+        if backup is None:
+            self._notices.append(t("store.quarantined_fresh", reason=reason, aside=str(aside)))
+            return State()
+        self._notices.append(t("store.quarantined_backup", reason=reason, aside=str(aside)))
+        # Without this the next start would find no state file and begin empty.
+        with self._file_lock():
+            self._write(backup)
+        return backup
+
+    def _read_backup(self) -> State | None:
+        try:
+            return parse_state(self.backup_path.read_bytes())
+        except (OSError, _Unreadable, NewerStateError):
+            return None
+
+    # -- writing ---------------------------------------------------------------
+
+    def update(self, change: Callable[[State], State]) -> State:
+        """Apply ``change`` to the newest state on disk, save it atomically, return it.
+
+        ``change`` must be a pure function of the state it is given: when another
+        durf process saved in the meantime, it runs on that newer state, which is
+        how neither process loses the other's work.
+        """
+        with self._mutex, self._file_lock():
+            current = self.state
+            if _signature(self.path) != self._signature:
+                current = self._load_from_disk()
+            new_state = change(current)
+            self._write(new_state)
+            self._state = new_state
+            return new_state
+
+    @contextlib.contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        """Hold the cross-process lock; re-entrant within this process."""
+        from filelock import FileLock, Timeout
+
+        self._ensure_home()
+        if self._lock is None:
+            self._lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StateWriteError(t("store.locked", path=str(self.lock_path))) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _ensure_home(self) -> None:
+        try:
+            if not self.home.is_dir():
+                self.home.mkdir(mode=0o700, parents=True)
+        except OSError as error:
+            raise StateWriteError(
+                t("store.cannot_write", path=str(self.home), reason=error.strerror)
+            ) from None
+
+    def _write(self, state: State) -> None:
+        """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
+        self._ensure_home()
+        data = state.model_dump_json(indent=1).encode("utf-8")
+        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            if self.path.exists():
+                self._keep_backup()
+            os.replace(tmp, self.path)
+            self._fsync_folder()
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
+            raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
+        self._signature = _signature(self.path)
+
+    def _keep_backup(self) -> None:
+        # A hard link keeps the old bytes without copying them; the rename makes
+        # the new backup appear whole. Filesystems without links get a copy.
+        staging = self.backup_path.with_name(f".{self.backup_path.name}.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            staging.unlink()
+        try:
+            os.link(self.path, staging)
+        except OSError:
+            shutil.copy2(self.path, staging)
+        os.replace(staging, self.backup_path)
+
+    def _fsync_folder(self) -> None:
+        try:
+            fd = os.open(self.home, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            # Some filesystems refuse fsync on folders; the rename is still atomic.
+            pass
+        finally:
+            os.close(fd)

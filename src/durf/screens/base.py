@@ -1,0 +1,95 @@
+"""What every durf screen shares: a title, the body, key hints, and a calm
+notice instead of a broken layout when the window is too small."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from durf.core.i18n import t
+from durf.widgets.keybar import KeyBar, KeyHint
+
+if TYPE_CHECKING:
+    from durf.app import DurfApp
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+
+
+class DurfScreen(Screen[None]):
+    """A full screen with a title bar, a body and a key bar."""
+
+    TITLE_KEY: ClassVar[str] = "app.name"
+    KEY_HINTS: ClassVar[list[KeyHint]] = [("Esc", "keys.back"), ("?", "keys.help")]
+    BINDINGS: ClassVar = [Binding("escape", "back", show=False)]
+
+    DEFAULT_CSS = """
+    DurfScreen #title-bar {
+        dock: top;
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text;
+        text-style: bold;
+    }
+    DurfScreen #body {
+        padding: 1 2 0 2;
+    }
+    DurfScreen #too-small {
+        display: none;
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-align: center;
+        color: $text-muted;
+    }
+    DurfScreen.-too-small > * {
+        display: none;
+    }
+    DurfScreen.-too-small > #too-small {
+        display: block;
+    }
+    """
+
+    @property
+    def durf(self) -> DurfApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Title, body and key bar; subclasses fill the body."""
+        yield Static(t("app.title", screen=t(self.TITLE_KEY)), id="title-bar")
+        with Vertical(id="body"):
+            yield from self.compose_body()
+        yield KeyBar(self.KEY_HINTS, id="key-bar")
+        yield Static(
+            t("screen.too_small", width=MIN_WIDTH, height=MIN_HEIGHT),
+            id="too-small",
+            markup=False,
+        )
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own content."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        """Check the size once; later changes arrive as resize events."""
+        self._fit(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Swap to the notice when the window gets too small, and back."""
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+    def action_back(self) -> None:
+        """Leave this screen."""
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,57 @@
+"""Help: the keys that work everywhere and on each screen, in the user's language."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from durf.core.i18n import t
+from durf.screens.base import DurfScreen
+
+GLOBAL_KEYS = [
+    ("?", "keys.help"),
+    ("Esc", "keys.back"),
+    ("Ctrl+P", "keys.palette"),
+    ("Ctrl+Q", "keys.quit"),
+]
+HOME_KEYS = [
+    ("↑ ↓", "keys.move"),
+    ("1-9", "keys.choose"),
+    ("Enter", "keys.open"),
+]
+FORM_KEYS = [
+    ("Tab", "keys.next_field"),
+    ("Shift+Tab", "keys.previous_field"),
+    ("Space/Enter", "keys.change"),
+]
+
+
+def key_table(keys: list[tuple[str, str]]) -> Content:
+    """Keys in a column, what they do beside them."""
+    lines = [
+        Content.assemble((key.ljust(12), "bold $accent"), t(description))
+        for key, description in keys
+    ]
+    return Content("\n").join(lines)
+
+
+class HelpScreen(DurfScreen):
+    """How to move around durf with the keyboard (the mouse works too)."""
+
+    TITLE_KEY = "help.title"
+    CSS_PATH = "help.tcss"
+
+    def compose_body(self) -> ComposeResult:
+        """Sections of keys, then a word on the mouse and the command palette."""
+        with VerticalScroll(id="help"):
+            yield Static(t("help.intro"), classes="paragraph", markup=False)
+            for heading, keys in (
+                ("help.everywhere", GLOBAL_KEYS),
+                ("help.on_home", HOME_KEYS),
+                ("help.in_forms", FORM_KEYS),
+            ):
+                yield Static(t(heading), classes="heading", markup=False)
+                yield Static(key_table(keys), classes="keys")
+            yield Static(t("help.palette"), classes="paragraph", markup=False)

@@ -1,0 +1,77 @@
+"""Settings: language, theme, reduced motion and the sound cue. Saved at once."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, RadioButton, RadioSet, Select, Static, Switch
+
+from durf.core.i18n import LANGUAGES, get_language, t
+from durf.screens.base import DurfScreen
+
+
+class SettingsScreen(DurfScreen):
+    """Every choice that persists, each changed and saved the moment it is made."""
+
+    TITLE_KEY = "settings.title"
+    KEY_HINTS: ClassVar = [
+        ("Tab", "keys.next_field"),
+        ("Space/Enter", "keys.change"),
+        ("Esc", "keys.back"),
+        ("?", "keys.help"),
+    ]
+    CSS_PATH = "settings.tcss"
+
+    def compose_body(self) -> ComposeResult:
+        """One row per setting: a label, a control, and a line saying what it does."""
+        settings = self.durf.settings
+        language = get_language()
+        with Horizontal(classes="row"):
+            yield Label(t("settings.language"), classes="name")
+            with RadioSet(id="language"):
+                for code in LANGUAGES:
+                    yield RadioButton(t(f"language.{code}"), value=code == language, name=code)
+        with Horizontal(classes="row"):
+            yield Label(t("settings.theme"), classes="name")
+            yield Select(
+                [(name, name) for name in sorted(self.app.available_themes)],
+                value=self.app.theme,
+                allow_blank=False,
+                id="theme",
+            )
+        with Horizontal(classes="row"):
+            yield Label(t("settings.reduced_motion"), classes="name")
+            yield Switch(value=settings.reduced_motion, id="reduced-motion")
+            yield Static(self._motion_hint(), classes="hint", id="motion-hint", markup=False)
+        with Horizontal(classes="row"):
+            yield Label(t("settings.sound_cue"), classes="name")
+            yield Switch(value=settings.sound_cue, id="sound-cue")
+            yield Static(t("settings.sound_cue_hint"), classes="hint", markup=False)
+        yield Static(t("settings.saved_note"), id="saved-note", markup=False)
+
+    def _motion_hint(self) -> str:
+        if self.durf.motion_reduced_by_environment:
+            return t("settings.reduced_motion_env")
+        return t("settings.reduced_motion_hint")
+
+    @on(RadioSet.Changed, "#language")
+    async def _language_changed(self, event: RadioSet.Changed) -> None:
+        code = event.pressed.name
+        if code and code != get_language():
+            await self.durf.change_language(code)
+
+    @on(Select.Changed, "#theme")
+    def _theme_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.app.theme:
+            self.app.theme = event.value
+
+    @on(Switch.Changed, "#reduced-motion")
+    def _motion_changed(self, event: Switch.Changed) -> None:
+        self.durf.change_reduced_motion(event.value)
+
+    @on(Switch.Changed, "#sound-cue")
+    def _sound_changed(self, event: Switch.Changed) -> None:
+        self.durf.change_sound_cue(event.value)
