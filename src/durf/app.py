@@ -7,12 +7,13 @@ pure function and saves it through the store at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import constants, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -27,6 +28,9 @@ from durf.screens.about import AboutScreen
 from durf.screens.help import HelpScreen
 from durf.screens.home import HomeScreen
 from durf.screens.settings import SettingsScreen
+
+if TYPE_CHECKING:
+    from durf.core.library import Library
 
 DEFAULT_THEME = "textual-dark"
 
@@ -59,6 +63,10 @@ class DurfCommandPalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
+class Relocalized(Message):
+    """Sent to the active screen after it was rebuilt in a new language."""
+
+
 class DurfApp(App[None]):
     """The durf terminal app."""
 
@@ -88,6 +96,8 @@ class DurfApp(App[None]):
         self.clock = clock or SystemClock()
         self.cli_language = cli_language
         self.fatal_message: str | None = None
+        self.library: Library | None = None
+        """The exercises, once loaded after the first frame."""
         # Only the settings are read before the first frame; history loads after it.
         self.settings = settings or quick_look(store.home).settings or Settings()
         self._environment_animation_level = constants.TEXTUAL_ANIMATIONS
@@ -117,7 +127,7 @@ class DurfApp(App[None]):
         library = load_library([bundled_exercises_dir(), user_exercises_dir(self.store.home)])
         self.call_from_thread(self._loaded, state, library)
 
-    def _loaded(self, state: State, library: Any) -> None:
+    def _loaded(self, state: State, library: Library) -> None:
         self.library = library
         self.settings = state.settings
         for notice in self.store.take_notices():
@@ -187,21 +197,19 @@ class DurfApp(App[None]):
 
     # -- language --------------------------------------------------------------
 
-    async def change_language(self, language: str) -> None:
+    def change_language(self, language: str) -> None:
         """Switch language, remember it, and rebuild the open screens in it."""
         if not is_language(language) or not self.change_settings(language=language):
             return
         set_language(language)  # type: ignore[arg-type]
-        await self.relocalize()
+        # Rebuilt from the app's own queue: a screen cannot await its own removal.
+        self.call_later(self.relocalize)
 
     async def relocalize(self) -> None:
-        """Rebuild every open screen so that all its words are in the new language."""
-        kinds = [type(screen) for screen in self.screen_stack]
-        for _ in kinds[1:]:
-            await self.pop_screen()
-        await self.switch_screen(kinds[0]())
-        for kind in kinds[1:]:
-            await self.push_screen(kind())
+        """Compose every open screen again, so that all its words are in the new language."""
+        for screen in self.screen_stack:
+            await screen.recompose()
+        self.screen.post_message(Relocalized())
 
     @property
     def language(self) -> Language:
@@ -309,7 +317,7 @@ class DurfApp(App[None]):
                 yield SystemCommand(
                     t("palette.language", language=t(f"language.{code}")),
                     t("palette.language_help"),
-                    lambda code=code: self.run_worker(self.change_language(code)),
+                    lambda code=code: self.change_language(code),
                 )
         yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
         motion_key = "palette.motion_off" if self.settings.reduced_motion else "palette.motion_on"

@@ -93,15 +93,12 @@ class HomeScreen(DurfScreen):
     def action_back(self) -> None:
         """Esc on the home screen does nothing: quitting is Ctrl+Q, on purpose."""
 
-    def action_choose(self, number: int) -> None:
+    async def action_choose(self, number: int) -> None:
         """Open the menu entry with this number."""
         if 1 <= number <= len(HOME_ENTRIES):
             self.query_one("#menu", OptionList).highlighted = number - 1
-            self._open(HOME_ENTRIES[number - 1])
+            await self.run_action(HOME_ENTRIES[number - 1].action)
 
     @on(OptionList.OptionSelected, "#menu")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._open(HOME_ENTRIES[event.option_index])
-
-    def _open(self, entry: HomeEntry) -> None:
-        self.run_action(entry.action)
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
+        await self.run_action(HOME_ENTRIES[event.option_index].action)

@@ -57,11 +57,22 @@ class SettingsScreen(DurfScreen):
             return t("settings.reduced_motion_env")
         return t("settings.reduced_motion_hint")
 
+    def on_mount(self) -> None:
+        """Start the language choice's highlight on the language in use, not the first."""
+        super().on_mount()
+        language_choice = self.query_one("#language", RadioSet)
+        for _ in range(LANGUAGES.index(get_language())):
+            language_choice.action_next_button()
+
+    def on_relocalized(self) -> None:
+        """Keep the focus on the language choice the user just made."""
+        self.query_one("#language", RadioSet).focus()
+
     @on(RadioSet.Changed, "#language")
-    async def _language_changed(self, event: RadioSet.Changed) -> None:
+    def _language_changed(self, event: RadioSet.Changed) -> None:
         code = event.pressed.name
         if code and code != get_language():
-            await self.durf.change_language(code)
+            self.durf.change_language(code)
 
     @on(Select.Changed, "#theme")
     def _theme_changed(self, event: Select.Changed) -> None:

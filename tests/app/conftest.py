@@ -1,0 +1,43 @@
+"""Helpers for driving the real app headless with Textual's Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from durf.app import DurfApp
+from durf.core.clock import FixedClock
+from durf.core.store import Store
+from tests.core.factories import AMSTERDAM_WINTER
+
+FROZEN_NOW = datetime(2026, 11, 21, 9, 30, tzinfo=AMSTERDAM_WINTER)
+
+
+def make_app(home: Path, **options: object) -> DurfApp:
+    """A durf app on ``home`` with a frozen clock."""
+    return DurfApp(store=Store(home), clock=FixedClock(FROZEN_NOW), **options)  # type: ignore[arg-type]
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the background load has finished and the screen has caught up."""
+    app = pilot.app
+    for _ in range(500):
+        if not app.is_running or app.library is not None:
+            break
+        await asyncio.sleep(0.01)
+    if app.is_running:
+        await pilot.pause()
+
+
+def screen_text(app: DurfApp) -> str:
+    """Every visible piece of text on the current screen, for plain assertions."""
+    from textual.widgets import Static
+
+    parts = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, Static) and widget.display:
+            parts.append(str(widget.render()))
+    return "\n".join(parts)

@@ -1,0 +1,162 @@
+"""Moving around the app with the keyboard, as a new user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.command import CommandInput, CommandPalette
+from textual.widgets import OptionList
+
+from durf.core.i18n import set_language
+from durf.screens.about import AboutScreen
+from durf.screens.help import HelpScreen
+from durf.screens.home import HomeScreen
+from durf.screens.settings import SettingsScreen
+from tests.app.conftest import make_app, screen_text, settle
+from tests.core.factories import state_with_sessions
+
+
+async def test_first_run_shows_a_welcome_and_the_menu(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        text = screen_text(app)
+        assert "Welcome to durf" in text
+        assert "Ctrl+Q quit" in text
+        assert app.screen.query_one(OptionList).option_count == 3
+
+
+async def test_home_shows_progress_once_there_is_history(durf_home: Path) -> None:
+    from durf.core.store import Store
+
+    Store(durf_home).update(lambda _: state_with_sessions(400))
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "This week you practised on 6 days" in screen_text(app)
+
+
+async def test_number_keys_enter_and_escape(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, AboutScreen)
+        await pilot.press("escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_mouse_opens_a_menu_entry(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click(OptionList, offset=(10, 5))
+        assert isinstance(app.screen, AboutScreen)
+
+
+async def test_about_shows_the_safety_line_and_the_data_path_literally(tmp_path: Path) -> None:
+    home = tmp_path / "[b]odd[/b] home"
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        text = screen_text(app)
+        assert "If you feel dizzy or light-headed, breathe normally again." in text
+        assert str(home / "state.json") in text
+
+
+async def test_ctrl_q_quits_from_any_screen(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_ctrl_c_explains_how_to_quit_in_dutch(durf_home: Path) -> None:
+    set_language("nl")
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        [notification] = list(app._notifications)
+        assert notification.message == "Druk op Ctrl+Q om durf te sluiten. Alles is al bewaard."
+        assert app.is_running
+
+
+async def test_command_palette_speaks_dutch_and_opens_settings(durf_home: Path) -> None:
+    set_language("nl")
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        assert app.screen.query_one(CommandInput).placeholder == "Zoek een oefening of instelling…"
+        await pilot.press(*"instellingen")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_command_palette_says_nothing_found_in_dutch(durf_home: Path) -> None:
+    set_language("nl")
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"qqqqzz")
+        await pilot.pause(0.8)
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Niets gevonden" in prompt for prompt in prompts), prompts
+
+
+async def test_a_window_too_small_shows_a_calm_notice(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        notice = app.screen.query_one("#too-small")
+        assert notice.display and notice.region.width > 0
+        assert app.screen.query_one("#menu").region.width == 0
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.query_one("#menu").region.width > 0
+        assert notice.region.width == 0
+
+
+async def test_a_corrupt_state_file_is_moved_aside_with_a_notice(durf_home: Path) -> None:
+    durf_home.mkdir()
+    (durf_home / "state.json").write_text('{"schema_version": 1, "history": [', "utf-8")
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        [aside] = list(durf_home.glob("state.json.corrupt-*"))
+        messages = [n.message for n in app._notifications]
+        assert any(str(aside) in message for message in messages), messages
+    assert aside.read_text("utf-8") == '{"schema_version": 1, "history": ['
+
+
+async def test_a_bad_user_exercise_file_is_announced_once(durf_home: Path) -> None:
+    (durf_home / "exercises").mkdir(parents=True)
+    bad = durf_home / "exercises" / "[oops].toml"
+    bad.write_text("kind = 'breathing'\n", "utf-8")
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        [notification] = list(app._notifications)
+        assert str(bad) in notification.message
+        assert "name: this field is required" in notification.message
+
+
+async def test_a_newer_state_file_stops_the_app_with_a_message(durf_home: Path) -> None:
+    durf_home.mkdir()
+    # Hand-spaced, so the quick look before start-up cannot see the version.
+    (durf_home / "state.json").write_text(json.dumps({"settings": {}, "schema_version": 7}))
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert app.fatal_message and "newer durf" in app.fatal_message

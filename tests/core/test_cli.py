@@ -1,0 +1,94 @@
+"""The command line, as a user in a shell would use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from durf import __version__
+
+
+def durf(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "durf", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def test_version() -> None:
+    result = durf("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"durf {__version__}")
+
+
+def test_help_is_in_the_chosen_language() -> None:
+    assert "show where durf keeps your data" in durf("--help").stdout
+    dutch = durf("--lang", "nl", "--help").stdout
+    assert dutch.startswith("gebruik: durf")
+    assert "toon waar durf je gegevens bewaart" in dutch
+
+
+def test_help_follows_the_locale() -> None:
+    assert "opdrachten" in durf("--help", env={"LANG": "nl_NL.UTF-8"}).stdout
+
+
+def test_where_prints_the_state_file_and_exercise_folders(durf_home: Path) -> None:
+    result = durf("where")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[-4:] == [str(durf_home / "state.json"), "(not", "there", "yet)"]
+    assert str(durf_home / "exercises") in result.stdout
+
+
+def test_home_flag_beats_the_environment(tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere with spaces"
+    assert str(other / "state.json") in durf("--home", str(other), "where").stdout
+
+
+def test_check_finds_the_bundled_files_valid() -> None:
+    result = durf("check")
+    assert result.returncode == 0, result.stdout
+    assert "all good" in result.stdout
+
+
+def test_check_reports_each_bad_file_with_field_and_reason(durf_home: Path) -> None:
+    user = durf_home / "exercises"
+    user.mkdir(parents=True)
+    (user / "mine.toml").write_text(
+        'kind = "breathing"\nid = "mine"\nname = { nl = "a", en = "b" }\n'
+        'purpose = { nl = "a", en = "b" }\n'
+        'phases = [{ kind = "in", seconds = 0 }, { kind = "out", seconds = 6 }]\n',
+        encoding="utf-8",
+    )
+    result = durf("check")
+    assert result.returncode == 1
+    assert str(user / "mine.toml") in result.stdout
+    assert "phases[0].seconds: an in-breath lasts between 1 and 12 seconds" in result.stdout
+
+
+def test_check_named_files(tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text(
+        'kind = "prompts"\nid = "mine"\nname = { nl = "Vragen", en = "Questions" }\n'
+        '[[prompts]]\nid = "one"\ntext = { nl = "Wat voel je?", en = "What do you feel?" }\n',
+        encoding="utf-8",
+    )
+    assert durf("check", str(good)).returncode == 0
+    missing = durf("check", str(tmp_path / "nope.toml"))
+    assert missing.returncode == 1
+    assert "there is no such file" in missing.stdout
+
+
+def test_app_refuses_a_state_file_from_a_newer_durf(durf_home: Path) -> None:
+    durf_home.mkdir()
+    newer = json.dumps({"schema_version": 99, "settings": {}}).encode()
+    (durf_home / "state.json").write_bytes(newer)
+    result = durf()
+    assert result.returncode == 1
+    assert "newer durf" in result.stderr
+    assert (durf_home / "state.json").read_bytes() == newer

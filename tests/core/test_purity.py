@@ -1,0 +1,52 @@
+"""The core never imports Textual, and the quick commands never do either."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import durf.core
+
+CORE_DIR = Path(durf.core.__file__).parent
+
+
+def modules_after(code: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(result.stdout.split())
+
+
+def test_importing_every_core_module_does_not_import_textual() -> None:
+    names = sorted(
+        "durf.core." + ".".join(path.relative_to(CORE_DIR).with_suffix("").parts)
+        for path in CORE_DIR.rglob("*.py")
+        if path.name != "__init__.py"
+    )
+    modules = modules_after("\n".join(f"import {name}" for name in names))
+    assert set(names) <= modules
+    assert not {name for name in modules if name.split(".")[0] in ("textual", "rich")}
+
+
+def test_no_core_source_mentions_textual() -> None:
+    offenders = [
+        path.name
+        for path in CORE_DIR.rglob("*.py")
+        if "import textual" in path.read_text() or "from textual" in path.read_text()
+    ]
+    assert offenders == []
+
+
+def test_version_help_where_and_check_answer_without_textual(tmp_path: Path) -> None:
+    for argv in (["--version"], ["--help"], ["where"], ["check"], ["--lang", "nl", "--help"]):
+        code = (
+            "import sys\nfrom durf.__main__ import main\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+            "assert 'textual' not in sys.modules, 'textual was imported'\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert result.returncode == 0, (argv, result.stderr)
