@@ -129,7 +129,20 @@ class DurfApp(App[None]):
 
     def _loaded(self, state: State, library: Library) -> None:
         self.library = library
-        self.settings = state.settings
+        early, self.settings = self.settings, state.settings
+        # The quick look before start-up can miss (a broken file restored from its
+        # backup); the loaded settings are the truth.
+        if self.settings.theme != early.theme:
+            self._apply_theme(self.settings.theme, announce=True)
+        if self.settings.reduced_motion != early.reduced_motion:
+            self._apply_motion()
+        if (
+            self.cli_language is None
+            and is_language(self.settings.language)
+            and self.settings.language != get_language()
+        ):
+            set_language(self.settings.language)  # type: ignore[arg-type]
+            self.call_later(self.relocalize)
         for notice in self.store.take_notices():
             self.notify(
                 notice, title=t("notice.state_title"), severity="warning", timeout=30, markup=False

@@ -120,3 +120,17 @@ async def test_saved_language_is_used_on_the_next_start(durf_home: Path) -> None
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Welkom bij durf" in screen_text(app)
+
+
+async def test_settings_restored_from_a_backup_take_effect(durf_home: Path) -> None:
+    store = Store(durf_home)
+    store.update(lambda s: s.model_copy(update={"settings": Settings(language="nl", theme="nord")}))
+    store.update(lambda s: s)  # the backup now holds the Dutch settings too
+    (durf_home / "state.json").write_bytes(b"garbage")
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        assert get_language() == "nl"
+        assert app.theme == "nord"
+        assert "Welkom bij durf" in screen_text(app)

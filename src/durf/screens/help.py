@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from durf.core.i18n import t
 from durf.screens.base import DurfScreen
+from durf.widgets.keybar import key_label
 
 GLOBAL_KEYS = [
     ("?", "keys.help"),
@@ -24,14 +25,14 @@ HOME_KEYS = [
 FORM_KEYS = [
     ("Tab", "keys.next_field"),
     ("Shift+Tab", "keys.previous_field"),
-    ("Space/Enter", "keys.change"),
+    ("keyname.space_enter", "keys.change"),
 ]
 
 
 def key_table(keys: list[tuple[str, str]]) -> Content:
     """Keys in a column, what they do beside them."""
     lines = [
-        Content.assemble((key.ljust(12), "bold $accent"), t(description))
+        Content.assemble((key_label(key).ljust(14), "bold $accent"), t(description))
         for key, description in keys
     ]
     return Content("\n").join(lines)

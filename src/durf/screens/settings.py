@@ -19,7 +19,7 @@ class SettingsScreen(DurfScreen):
     TITLE_KEY = "settings.title"
     KEY_HINTS: ClassVar = [
         ("Tab", "keys.next_field"),
-        ("Space/Enter", "keys.change"),
+        ("keyname.space_enter", "keys.change"),
         ("Esc", "keys.back"),
         ("?", "keys.help"),
     ]

@@ -15,7 +15,13 @@ from textual.widgets import Static
 from durf.core.i18n import t
 
 KeyHint = tuple[str, str]
-"""A key as shown (``"Enter"``) and the catalog key of what it does."""
+"""A key as shown (``"Enter"``, or a ``keyname.*`` catalog key for names that differ
+per language, like Space) and the catalog key of what it does."""
+
+
+def key_label(key: str) -> str:
+    """How a key is named on screen, in the user's language."""
+    return t(key) if key.startswith("keyname.") else key
 
 
 def hints_content(hints: Sequence[KeyHint]) -> Content:
@@ -24,7 +30,7 @@ def hints_content(hints: Sequence[KeyHint]) -> Content:
     for index, (key, description_key) in enumerate(hints):
         if index:
             parts.append("   ")
-        parts.append((key, "bold $accent"))
+        parts.append((key_label(key), "bold $accent"))
         parts.append(" " + t(description_key))
     return Content.assemble(*parts)
 

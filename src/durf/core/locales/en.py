@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
         "Make it at least {width} × {height} and everything will be back."
     ),
     # Keys
+    "keyname.space_enter": "Space/Enter",
     "keys.back": "back",
     "keys.help": "help",
     "keys.move": "move",

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
         "Maak het minstens {width} × {height}, dan is alles er weer."
     ),
     # Toetsen
+    "keyname.space_enter": "Spatie/Enter",
     "keys.back": "terug",
     "keys.help": "hulp",
     "keys.move": "kiezen",

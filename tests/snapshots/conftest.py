@@ -1,0 +1,27 @@
+"""Snapshot apps: a fixed, never-created home so the pictures do not change per run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from durf.app import DurfApp
+from durf.core.clock import FixedClock
+from durf.core.store import Store
+from tests.app.conftest import FROZEN_NOW
+
+PICTURE_HOME = Path("/home/you/.local/share/durf")
+"""Shown on the about screen; nothing is ever written there (no test changes settings)."""
+
+
+@pytest.fixture
+def picture_app():
+    """Build a durf app for a snapshot, refusing to run if the picture home is real."""
+    if PICTURE_HOME.exists():
+        pytest.skip(f"{PICTURE_HOME} exists on this machine; snapshots would read it")
+
+    def build() -> DurfApp:
+        return DurfApp(store=Store(PICTURE_HOME), clock=FixedClock(FROZEN_NOW))
+
+    return build
