@@ -19,15 +19,14 @@ sys.path.insert(0, str(REPO))
 from durf.app import DurfApp  # noqa: E402
 from durf.core.clock import FixedClock  # noqa: E402
 from durf.core.i18n import set_language  # noqa: E402
-from durf.core.store import Store  # noqa: E402
 from tests.app.conftest import FROZEN_NOW, settle  # noqa: E402
 from tests.snapshots.conftest import PICTURE_HOME  # noqa: E402
 
 SHOTS: list[tuple[str, tuple[str, ...]]] = [
     ("home", ()),
-    ("settings", ("1",)),
+    ("settings", ("2",)),
     ("help", ("question_mark",)),
-    ("about", ("3",)),
+    ("about", ("4",)),
 ]
 SIZE = (80, 24)
 
@@ -35,7 +34,7 @@ SIZE = (80, 24)
 async def take(name: str, language: str, keys: tuple[str, ...], folder: Path) -> Path:
     """Drive a fresh app with ``keys`` and save what the screen shows."""
     set_language(language)  # type: ignore[arg-type]
-    app = DurfApp(store=Store(PICTURE_HOME), clock=FixedClock(FROZEN_NOW))
+    app = DurfApp(PICTURE_HOME, clock=FixedClock(FROZEN_NOW))
     filename = f"{name}-{language}.svg"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

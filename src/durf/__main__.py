@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from durf import __version__
 from durf.core.i18n import LANGUAGES, detect_language, set_language, t, tn
 from durf.core.paths import bundled_exercises_dir, durf_home, state_file, user_exercises_dir
-from durf.core.state import SCHEMA_VERSION
-from durf.core.store import quick_look
+from durf.core.quicklook import QuickLook, quick_look
+from durf.core.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from durf.app import DurfApp
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -58,7 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
     parser.add_argument("--home", metavar="PATH", help=t("cli.home_help"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
-    for name, help_key in (("where", "cli.where_help"), ("check", "cli.check_help")):
+    for name, help_key in (
+        ("where", "cli.where_help"),
+        ("check", "cli.check_help"),
+        ("breathe", "cli.breathe_help"),
+    ):
         command = commands.add_parser(
             name,
             help=t(help_key),
@@ -72,8 +80,32 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "files", nargs="*", metavar="FILE", type=Path, help=t("cli.check_files_help")
             )
+        if name == "breathe":
+            command.add_argument("--pattern", metavar="ID", help=t("cli.pattern_help"))
+            length = command.add_mutually_exclusive_group()
+            length.add_argument(
+                "--breaths", type=_whole_number(1, 60), metavar="N", help=t("cli.breaths_help")
+            )
+            length.add_argument(
+                "--minutes", type=_whole_number(1, 30), metavar="M", help=t("cli.minutes_help")
+            )
         command._positionals.title = t("cli.arguments")
     return parser
+
+
+def _whole_number(low: int, high: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number from ``low`` to ``high``, with a clear message."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(t("cli.number_range", low=low, high=high, got=text))
+        return value
+
+    return parse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,8 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     early = _prescan(args_list)
     home = durf_home(early.home)
     look = quick_look(home)
-    saved_language = look.settings.language if look.settings else None
-    set_language(detect_language(early.lang, saved_language))
+    set_language(detect_language(early.lang, look.setting("language", str)))
 
     args = build_parser().parse_args(args_list)
     if args.command == "where":
@@ -93,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if look.schema_version is not None and look.schema_version > SCHEMA_VERSION:
         print(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), file=sys.stderr)
         return EXIT_PROBLEM
-    return run_app(home, cli_language=args.lang)
+    if args.command == "breathe":
+        return cmd_breathe(home, look, args)
+    return run_app(home, look, cli_language=args.lang)
 
 
 def cmd_where(home: Path) -> int:
@@ -138,12 +171,50 @@ def cmd_check(home: Path, files: list[Path]) -> int:
     return EXIT_OK
 
 
-def run_app(home: Path, cli_language: str | None) -> int:
+def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
+    """Open the breathing exercise; with a pattern or length, start breathing at once."""
+    if args.pattern is None and args.breaths is None and args.minutes is None:
+        return run_app(home, look, cli_language=args.lang, start=_start_checkin)
+    from durf.core.library import default_pattern, load_library
+    from durf.core.pacer import breaths_for_minutes
+
+    library = load_library([bundled_exercises_dir(), user_exercises_dir(home)])
+    wanted = args.pattern or look.setting("breath_pattern", str)
+    pattern = next((p for p in library.breathing if p.id == wanted), None)
+    if pattern is None and args.pattern is not None:
+        valid = ", ".join(p.id for p in library.breathing)
+        print(t("cli.unknown_pattern", pattern=args.pattern, valid=valid), file=sys.stderr)
+        return EXIT_USAGE
+    pattern = pattern or default_pattern(library)
+    if pattern is None:
+        print(t("cli.no_patterns"), file=sys.stderr)
+        return EXIT_PROBLEM
+    pace = look.setting("breath_pace", float, 1.0)
+    if args.minutes is not None:
+        breaths = breaths_for_minutes(args.minutes, pattern.cycle_seconds * pace)
+    else:
+        breaths = args.breaths or look.setting("breath_count", int, 6)
+
+    def start(app: DurfApp) -> None:
+        app.start_breathing_now(pattern, breaths)
+
+    return run_app(home, look, cli_language=args.lang, start=start)
+
+
+def _start_checkin(app: DurfApp) -> None:
+    app.action_start_breathing()
+
+
+def run_app(
+    home: Path,
+    look: QuickLook,
+    cli_language: str | None,
+    start: Callable[[DurfApp], None] | None = None,
+) -> int:
     """Start the full-screen app; only now is Textual imported."""
     from durf.app import DurfApp
-    from durf.core.store import Store
 
-    app = DurfApp(store=Store(home), cli_language=cli_language)
+    app = DurfApp(home, cli_language=cli_language, look=look, start=start)
     app.run()
     if app.fatal_message:
         print(app.fatal_message, file=sys.stderr)

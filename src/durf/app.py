@@ -2,11 +2,16 @@
 
 Screens never write files: they ask the app, which changes the state through a
 pure function and saves it through the store at once.
+
+Start-up is kept light on purpose: the first frame needs only Textual, the
+home screen and the settings from a quick look at the state file. pydantic,
+the full state and the exercise library are loaded right after that frame.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import constants, work
@@ -16,21 +21,19 @@ from textual.command import CommandPalette
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
 from durf.core.clock import Clock, SystemClock, today
 from durf.core.i18n import Language, get_language, is_language, set_language, t
 from durf.core.paths import bundled_exercises_dir, user_exercises_dir
-from durf.core.progress import HomeSummary, home_summary
-from durf.core.state import Settings, State
-from durf.core.store import StateWriteError, Store, StoreError, quick_look
-from durf.screens.about import AboutScreen
-from durf.screens.help import HelpScreen
+from durf.core.quicklook import QuickLook, quick_look
 from durf.screens.home import HomeScreen
-from durf.screens.settings import SettingsScreen
 
 if TYPE_CHECKING:
-    from durf.core.library import Library
+    from durf.core.breathing import BreathingSession
+    from durf.core.library import BreathingPattern, Library
+    from durf.core.progress import HomeSummary
+    from durf.core.state import Settings, State
+    from durf.core.store import Store
 
 DEFAULT_THEME = "textual-dark"
 
@@ -77,29 +80,29 @@ class DurfApp(App[None]):
         Binding("question_mark", "open_help", show=False),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
-    # Screens show their own translated key hints; Textual's palette key stays ctrl+p.
-    ENABLE_COMMAND_PALETTE = True
 
     state_revision: reactive[int] = reactive(0, init=False)
     """Bumped whenever the state changes, so screens can re-render from it."""
 
     def __init__(
         self,
-        store: Store,
+        home: Path,
         *,
         cli_language: str | None = None,
         clock: Clock | None = None,
-        settings: Settings | None = None,
+        look: QuickLook | None = None,
+        start: Callable[[DurfApp], None] | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        self.home = home
         self.clock = clock or SystemClock()
         self.cli_language = cli_language
         self.fatal_message: str | None = None
         self.library: Library | None = None
         """The exercises, once loaded after the first frame."""
-        # Only the settings are read before the first frame; history loads after it.
-        self.settings = settings or quick_look(store.home).settings or Settings()
+        self._look = look or quick_look(home)
+        self._store: Store | None = None
+        self._start = start
         self._environment_animation_level = constants.TEXTUAL_ANIMATIONS
 
     # -- start-up --------------------------------------------------------------
@@ -109,45 +112,69 @@ class DurfApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        """Apply the saved look, then read the state and exercises in the background."""
-        self._apply_theme(self.settings.theme, announce=True)
-        self._apply_motion()
+        """Apply the saved look, then read the state and exercises after the first frame."""
+        self._apply_theme(self._look.setting("theme", str), announce=False)
+        self._apply_motion(self._look.setting("reduced_motion", bool, False))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._load_in_background()
+        if self._start is not None:
+            self._start(self)
+        self.call_after_refresh(self._load_in_background)
+
+    @property
+    def store(self) -> Store:
+        """The state store, created (and pydantic imported) on first use."""
+        if self._store is None:
+            from durf.core.store import Store
+
+            self._store = Store(self.home)
+        return self._store
 
     @work(thread=True, exclusive=True, group="load")
     def _load_in_background(self) -> None:
+        from durf.core.store import StoreError
+
         try:
             state = self.store.load()
         except StoreError as error:
             self.call_from_thread(self._fail, str(error))
             return
-        from durf.core.library import load_library
-
-        library = load_library([bundled_exercises_dir(), user_exercises_dir(self.store.home)])
+        library = self._read_library()
         self.call_from_thread(self._loaded, state, library)
 
+    def _read_library(self) -> Library:
+        from durf.core.library import load_library
+
+        return load_library([bundled_exercises_dir(), user_exercises_dir(self.home)])
+
+    def ensure_library(self) -> Library:
+        """The exercises, loading them now if the background load has not finished."""
+        if self.library is None:
+            self.library = self._read_library()
+        return self.library
+
     def _loaded(self, state: State, library: Library) -> None:
+        problems_before = self.library.problems if self.library is not None else None
         self.library = library
-        early, self.settings = self.settings, state.settings
-        # The quick look before start-up can miss (a broken file restored from its
+        settings = state.settings
+        # The quick look before start-up can miss (say, a broken file restored from its
         # backup); the loaded settings are the truth.
-        if self.settings.theme != early.theme:
-            self._apply_theme(self.settings.theme, announce=True)
-        if self.settings.reduced_motion != early.reduced_motion:
-            self._apply_motion()
+        if settings.theme != self._look.setting("theme", str) or (
+            settings.theme is not None and settings.theme not in self.available_themes
+        ):
+            self._apply_theme(settings.theme, announce=True)
+        self._apply_motion(settings.reduced_motion)
         if (
             self.cli_language is None
-            and is_language(self.settings.language)
-            and self.settings.language != get_language()
+            and is_language(settings.language)
+            and settings.language != get_language()
         ):
-            set_language(self.settings.language)  # type: ignore[arg-type]
+            set_language(settings.language)  # type: ignore[arg-type]
             self.call_later(self.relocalize)
         for notice in self.store.take_notices():
             self.notify(
                 notice, title=t("notice.state_title"), severity="warning", timeout=30, markup=False
             )
-        if library.problems:
+        if library.problems and problems_before is None:
             lines = "\n".join(str(problem) for problem in library.problems)
             self.notify(
                 lines,
@@ -167,13 +194,20 @@ class DurfApp(App[None]):
     @property
     def state(self) -> State | None:
         """The state once loaded, else ``None`` (the first frame does not wait for it)."""
-        return self.store.state if self.store.loaded else None
+        return self.store.state if self._store is not None and self.store.loaded else None
+
+    @property
+    def settings(self) -> Settings:
+        """The saved settings (waits for the load if it is still running)."""
+        return self.store.state.settings
 
     def home_summary(self) -> HomeSummary | None:
         """The figures for the home screen's progress line."""
         state = self.state
         if state is None:
             return None
+        from durf.core.progress import home_summary
+
         return home_summary(state.history, today(self.clock))
 
     def change_state(self, change: Callable[[State], State]) -> bool:
@@ -182,6 +216,8 @@ class DurfApp(App[None]):
         Returns False, after telling the user, when the save failed; the state
         in memory and on disk is then the previous one.
         """
+        from durf.core.store import StateWriteError, StoreError
+
         try:
             self.store.update(change)
         except StateWriteError as error:
@@ -196,7 +232,6 @@ class DurfApp(App[None]):
         except StoreError as error:
             self._fail(str(error))
             return False
-        self.settings = self.store.state.settings
         self.state_revision += 1
         return True
 
@@ -247,13 +282,16 @@ class DurfApp(App[None]):
                 )
 
     def _theme_changed(self, theme: Any) -> None:
-        if theme.name != self.settings.theme and (
-            self.settings.theme is not None or theme.name != DEFAULT_THEME
-        ):
+        if self.state is None:
+            return  # applying the saved theme at start-up is not a change
+        saved = self.settings.theme
+        if theme.name != saved and (saved is not None or theme.name != DEFAULT_THEME):
             self.change_settings(theme=theme.name)
 
     def action_change_theme(self) -> None:
         """Pick a theme from a searchable list; the choice is saved."""
+        from textual.theme import ThemeProvider
+
         self.push_screen(
             DurfCommandPalette(providers=[ThemeProvider], placeholder=t("palette.themes"))
         )
@@ -268,22 +306,73 @@ class DurfApp(App[None]):
     @property
     def reduced_motion(self) -> bool:
         """Whether exercises should use calm text instead of animation."""
-        return self.settings.reduced_motion or self.animation_level == "none"
+        return self.settings.reduced_motion or self.motion_reduced_by_environment
 
-    def _apply_motion(self) -> None:
-        self.animation_level = (
-            "none" if self.settings.reduced_motion else self._environment_animation_level
-        )
+    def _apply_motion(self, reduced: bool) -> None:
+        self.animation_level = "none" if reduced else self._environment_animation_level
 
     def change_reduced_motion(self, on: bool) -> None:
         """Turn reduced motion on or off, and save it."""
         if self.change_settings(reduced_motion=on):
-            self._apply_motion()
+            self._apply_motion(on)
 
     def change_sound_cue(self, on: bool) -> None:
         """Turn the bell on or off, and save it; ring once so the user hears it."""
         if self.change_settings(sound_cue=on) and on:
             self.bell()
+
+    # -- breathing ---------------------------------------------------------------
+
+    def current_pattern(self) -> BreathingPattern | None:
+        """The pattern chosen last, or the bundled default."""
+        from durf.core.library import default_pattern
+
+        library = self.ensure_library()
+        chosen = self.settings.breath_pattern
+        for pattern in library.breathing:
+            if pattern.id == chosen:
+                return pattern
+        return default_pattern(library)
+
+    def action_start_breathing(self) -> None:
+        """Open the breathing-before-speaking exercise at its check-in."""
+        from durf.screens.breathe_checkin import CheckInScreen
+
+        self.push_screen(CheckInScreen(self.new_breathing_flow()))
+
+    def start_breathing_now(
+        self, pattern: BreathingPattern, breaths: int, pace: float | None = None
+    ) -> None:
+        """Skip the check-in and setup: breathe at once (``durf breathe --pattern``)."""
+        from durf.screens.breathe import BreatheScreen
+
+        flow = self.new_breathing_flow()
+        flow.pattern = pattern
+        flow.session.breaths_planned = breaths
+        self.push_screen(BreatheScreen(flow))
+
+    def new_breathing_flow(self) -> Any:
+        """A fresh, empty exercise run."""
+        from durf.core.breathing import BreathingSession
+        from durf.screens.flow import BreatheFlow
+
+        return BreatheFlow(BreathingSession(started_at=self.clock.now()))
+
+    def save_breathing(self, session: BreathingSession) -> bool:
+        """Keep a finished or stopped breathing session and its sentence."""
+        from durf.core.breathing import record_session
+
+        ended = self.clock.now()
+        return self.change_state(lambda state: record_session(state, session, ended))
+
+    def answer_sentence(self, sentence_id: str, answer: str) -> bool:
+        """Record whether an open honest sentence was said (one key on the home screen)."""
+        from durf.core.breathing import follow_up
+
+        when = self.clock.now()
+        return self.change_state(
+            lambda state: follow_up(state, sentence_id, answer, when)  # type: ignore[arg-type]
+        )
 
     # -- navigation ------------------------------------------------------------
 
@@ -293,14 +382,20 @@ class DurfApp(App[None]):
 
     def action_open_settings(self) -> None:
         """Open the settings."""
+        from durf.screens.settings import SettingsScreen
+
         self._open(SettingsScreen)
 
     def action_open_about(self) -> None:
         """Open the about page."""
+        from durf.screens.about import AboutScreen
+
         self._open(AboutScreen)
 
     def action_open_help(self) -> None:
         """Open the help page."""
+        from durf.screens.help import HelpScreen
+
         self._open(HelpScreen)
 
     async def action_go_home(self) -> None:
@@ -322,6 +417,9 @@ class DurfApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every exercise and setting, reachable by name from the command palette."""
         yield SystemCommand(t("palette.home"), t("palette.home_help"), self.action_go_home)
+        yield SystemCommand(
+            t("breathe.title"), t("home.breathe_description"), self.action_start_breathing
+        )
         yield SystemCommand(
             t("settings.title"), t("home.settings_description"), self.action_open_settings
         )

@@ -10,7 +10,6 @@ from textual.pilot import Pilot
 
 from durf.app import DurfApp
 from durf.core.clock import FixedClock
-from durf.core.store import Store
 from tests.core.factories import AMSTERDAM_WINTER
 
 FROZEN_NOW = datetime(2026, 11, 21, 9, 30, tzinfo=AMSTERDAM_WINTER)
@@ -18,7 +17,7 @@ FROZEN_NOW = datetime(2026, 11, 21, 9, 30, tzinfo=AMSTERDAM_WINTER)
 
 def make_app(home: Path, **options: object) -> DurfApp:
     """A durf app on ``home`` with a frozen clock."""
-    return DurfApp(store=Store(home), clock=FixedClock(FROZEN_NOW), **options)  # type: ignore[arg-type]
+    return DurfApp(home, clock=FixedClock(FROZEN_NOW), **options)  # type: ignore[arg-type]
 
 
 async def settle(pilot: Pilot) -> None:

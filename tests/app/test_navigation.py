@@ -25,7 +25,7 @@ async def test_first_run_shows_a_welcome_and_the_menu(durf_home: Path) -> None:
         text = screen_text(app)
         assert "Welcome to durf" in text
         assert "Ctrl+Q quit" in text
-        assert app.screen.query_one(OptionList).option_count == 3
+        assert app.screen.query_one(OptionList).option_count == 4
 
 
 async def test_home_shows_progress_once_there_is_history(durf_home: Path) -> None:
@@ -41,9 +41,11 @@ async def test_home_shows_progress_once_there_is_history(durf_home: Path) -> Non
 async def test_number_keys_enter_and_escape(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("2")
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("down", "down", "enter")
         assert isinstance(app.screen, AboutScreen)
@@ -56,15 +58,17 @@ async def test_number_keys_enter_and_escape(durf_home: Path) -> None:
 async def test_mouse_opens_a_menu_entry(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.click(OptionList, offset=(10, 5))
-        assert isinstance(app.screen, AboutScreen)
+        await settle(pilot)
+        # Row 0 is the border; each entry takes two rows: the second entry starts at row 3.
+        await pilot.click("#menu", offset=(10, 3))
+        assert isinstance(app.screen, SettingsScreen)
 
 
 async def test_about_shows_the_safety_line_and_the_data_path_literally(tmp_path: Path) -> None:
     home = tmp_path / "[b]odd[/b] home"
     app = make_app(home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
+        await pilot.press("4")
         text = screen_text(app)
         assert "If you feel dizzy or light-headed, breathe normally again." in text
         assert str(home / "state.json") in text
@@ -73,7 +77,7 @@ async def test_about_shows_the_safety_line_and_the_data_path_literally(tmp_path:
 async def test_ctrl_q_quits_from_any_screen(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1", "ctrl+q")
+        await pilot.press("2", "ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from durf.core.quicklook import quick_look
 from durf.core.state import SCHEMA_VERSION, Settings, State
 from durf.core.store import (
     NewerStateError,
@@ -18,7 +19,6 @@ from durf.core.store import (
     Store,
     StoreError,
     parse_state,
-    quick_look,
 )
 from tests.core.factories import session, state_with_sessions
 
@@ -195,14 +195,17 @@ def test_quick_look_reads_settings_from_the_head_of_a_large_file(durf_home: Path
     assert (durf_home / "state.json").stat().st_size > 100_000
     look = quick_look(durf_home)
     assert look.schema_version == SCHEMA_VERSION
-    assert look.settings == Settings(language="nl")
+    assert look.settings == Settings(language="nl").model_dump()
+    assert look.setting("language", str) == "nl"
+    assert look.setting("reduced_motion", bool) is False
+    assert look.setting("breath_count", str) is None
 
 
 def test_quick_look_on_a_missing_or_broken_file_knows_nothing(durf_home: Path) -> None:
-    assert quick_look(durf_home).settings is None
+    assert quick_look(durf_home).settings == {}
     durf_home.mkdir()
     (durf_home / "state.json").write_bytes(b"\x00garbage")
-    assert quick_look(durf_home).settings is None
+    assert quick_look(durf_home).settings == {}
 
 
 def test_user_text_is_kept_byte_for_byte(durf_home: Path) -> None:

@@ -8,7 +8,6 @@ import pytest
 
 from durf.app import DurfApp
 from durf.core.clock import FixedClock
-from durf.core.store import Store
 from tests.app.conftest import FROZEN_NOW
 
 PICTURE_HOME = Path("/home/you/.local/share/durf")
@@ -22,6 +21,6 @@ def picture_app():
         pytest.skip(f"{PICTURE_HOME} exists on this machine; snapshots would read it")
 
     def build() -> DurfApp:
-        return DurfApp(store=Store(PICTURE_HOME), clock=FixedClock(FROZEN_NOW))
+        return DurfApp(PICTURE_HOME, clock=FixedClock(FROZEN_NOW))
 
     return build

@@ -12,9 +12,9 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from durf.core.i18n import Language
+from durf.core.schema import SCHEMA_VERSION
 
-SCHEMA_VERSION = 1
-"""The version this durf writes. Older files are migrated, newer ones refused."""
+__all__ = ["SCHEMA_VERSION", "HonestSentence", "Record", "SessionRecord", "Settings", "State"]
 
 ExerciseKind = Literal["breathe", "affirm", "step", "session"]
 
@@ -36,6 +36,12 @@ class Settings(Record):
     """Calm text and counts instead of animation."""
     sound_cue: bool = False
     """A terminal bell at each change of phase or affirmation."""
+    breath_pattern: str | None = None
+    """The id of the breathing pattern chosen last; ``None`` is the bundled default."""
+    breath_pace: float = 1.0
+    """A factor on every phase's seconds: above 1 is slower. Kept between runs."""
+    breath_count: int = Field(default=6, ge=1, le=60)
+    """How many breaths a session has, chosen last."""
 
 
 class SessionRecord(Record):
@@ -52,6 +58,25 @@ class SessionRecord(Record):
     """What the exercise recorded (check-ins, sentences, ratings), as typed."""
 
 
+SentenceStatus = Literal["open", "said", "not_needed"]
+
+
+class HonestSentence(Record):
+    """A first honest sentence rehearsed in durf, followed up until it was said."""
+
+    id: str
+    text: str
+    """Exactly as the user chose or typed it."""
+    for_whom: str = ""
+    """Optional: the person or conversation it is for, as typed."""
+    created_at: AwareDatetime
+    session_id: str | None = None
+    """The breathing session it was rehearsed in."""
+    status: SentenceStatus = "open"
+    checked_at: AwareDatetime | None = None
+    """When the user last answered "not yet" or closed it."""
+
+
 class State(Record):
     """The whole file. ``schema_version`` is written first so it can be read cheaply."""
 
@@ -59,3 +84,5 @@ class State(Record):
     settings: Settings = Field(default_factory=Settings)
     history: list[SessionRecord] = Field(default_factory=list)
     """Every session, oldest first."""
+    sentences: list[HonestSentence] = Field(default_factory=list)
+    """Every rehearsed honest sentence, oldest first; open ones are shown on the home screen."""

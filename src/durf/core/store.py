@@ -19,7 +19,6 @@ import contextlib
 import errno
 import json
 import os
-import re
 import secrets
 import shutil
 import threading
@@ -34,10 +33,10 @@ from durf.core.clock import Clock, SystemClock
 from durf.core.i18n import t
 from durf.core.migrations import MigrationGapError, migrate
 from durf.core.paths import state_file
-from durf.core.state import SCHEMA_VERSION, Settings, State
+from durf.core.quicklook import VERSION_AT_START
+from durf.core.state import SCHEMA_VERSION, State
 
 LOCK_TIMEOUT_SECONDS = 10.0
-_VERSION_AT_START = re.compile(rb'\A\s*\{\s*"schema_version"\s*:\s*(\d+)\s*,')
 
 
 class StoreError(Exception):
@@ -83,7 +82,7 @@ def parse_state(raw: bytes) -> State:
     Raises ``NewerStateError`` for a file from a newer durf and ``ValueError``
     (with a short reason) for anything else that is not a valid state.
     """
-    match = _VERSION_AT_START.match(raw)
+    match = VERSION_AT_START.match(raw)
     if match and int(match.group(1)) == SCHEMA_VERSION:
         # The common case: our own file. Let pydantic parse the JSON in one pass.
         try:
@@ -106,42 +105,6 @@ def parse_state(raw: bytes) -> State:
         raise _Unreadable(str(error)) from None
     except ValidationError as error:
         raise _Unreadable(_first_error(error)) from None
-
-
-@dataclass(frozen=True)
-class QuickLook:
-    """What the first few kilobytes of the state file say, read before the UI starts."""
-
-    schema_version: int | None
-    settings: Settings | None
-
-
-def quick_look(home: Path) -> QuickLook:
-    """Read only the version and settings, cheaply, to set up language and theme.
-
-    durf writes ``schema_version`` and ``settings`` before the history, so the
-    first few kilobytes hold them even when the history is large. Anything
-    unexpected gives ``None`` fields; the full load deals with broken files.
-    """
-    try:
-        with state_file(home).open("rb") as handle:
-            head = handle.read(8192)
-    except OSError:
-        return QuickLook(None, None)
-    match = _VERSION_AT_START.match(head)
-    version = int(match.group(1)) if match else None
-    try:
-        text = head.decode("utf-8", errors="ignore")
-        key = text.find('"settings"')
-        if key < 0:
-            return QuickLook(version, None)
-        start = text.index(":", key) + 1
-        while text[start] in " \t\r\n":
-            start += 1
-        value, _ = json.JSONDecoder().raw_decode(text, start)
-        return QuickLook(version, Settings.model_validate(value))
-    except (ValueError, IndexError, ValidationError):
-        return QuickLook(version, None)
 
 
 class Store:

@@ -1,9 +1,9 @@
-"""The home screen: what durf offers, and a short, kind word about your practice."""
+"""The home screen: what durf offers, open honest sentences, and a kind word about practice."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,8 +13,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from durf.core.i18n import t, tn
-from durf.core.progress import HomeSummary
 from durf.screens.base import DurfScreen
+
+if TYPE_CHECKING:
+    from durf.core.progress import HomeSummary
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class HomeEntry:
 
 
 HOME_ENTRIES: list[HomeEntry] = [
+    HomeEntry("breathe", "breathe.title", "home.breathe_description", "app.start_breathing"),
     HomeEntry("settings", "settings.title", "home.settings_description", "app.open_settings"),
     HomeEntry("help", "help.title", "home.help_description", "app.open_help"),
     HomeEntry("about", "about.title", "home.about_description", "app.open_about"),
@@ -60,12 +63,15 @@ class HomeScreen(DurfScreen):
         ("Ctrl+Q", "keys.quit"),
     ]
     BINDINGS: ClassVar = [
-        Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)
+        *[Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)],
+        Binding("y", "answer('said')", show=False),
+        Binding("n", "answer('open')", show=False),
+        Binding("x", "answer('not_needed')", show=False),
     ]
     CSS_PATH = "home.tcss"
 
     def compose_body(self) -> ComposeResult:
-        """The progress line above the menu."""
+        """The progress line, the menu, and any sentences waiting to be said."""
         yield Static(progress_text(None), id="progress", markup=False)
         options = [
             Option(
@@ -80,15 +86,47 @@ class HomeScreen(DurfScreen):
             for number, entry in enumerate(HOME_ENTRIES, start=1)
         ]
         yield OptionList(*options, id="menu")
+        yield Static(t("followup.heading"), id="open-heading", markup=False)
+        yield OptionList(id="open-sentences")
+        yield Static(id="open-hint", markup=False)
 
     def on_mount(self) -> None:
-        """Show progress as soon as the state has been read."""
+        """Show progress and open sentences as soon as the state has been read."""
         super().on_mount()
-        self.watch(self.app, "state_revision", self._show_progress)
+        self._open_ids: list[str] = []
+        self._show_open_sentences()
+        self.watch(self.app, "state_revision", self._refresh_from_state)
 
-    def _show_progress(self, _revision: int) -> None:
-        summary = self.durf.home_summary()
-        self.query_one("#progress", Static).update(progress_text(summary))
+    def _refresh_from_state(self, _revision: int) -> None:
+        self.query_one("#progress", Static).update(progress_text(self.durf.home_summary()))
+        self._show_open_sentences()
+
+    def _show_open_sentences(self) -> None:
+        state = self.durf.state
+        from_state = []
+        if state is not None:
+            from durf.core.breathing import open_sentences
+
+            from_state = open_sentences(state)
+        listing = self.query_one("#open-sentences", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        self._open_ids = [sentence.id for sentence in from_state]
+        for sentence in from_state:
+            parts: list[str | tuple[str, str]] = [
+                ("“", "$text-muted"),
+                sentence.text,
+                ("”", "$text-muted"),
+            ]
+            if sentence.for_whom.strip():
+                parts += [("  ·  ", "$text-muted"), (sentence.for_whom, "italic $text-muted")]
+            listing.add_option(Option(Content.assemble(*parts)))
+        has_open = bool(from_state)
+        for selector in ("#open-heading", "#open-sentences", "#open-hint"):
+            self.query_one(selector).display = has_open
+        if has_open:
+            listing.highlighted = min(highlighted or 0, len(from_state) - 1)
+            self.query_one("#open-hint", Static).update(t("followup.hint"))
 
     def action_back(self) -> None:
         """Esc on the home screen does nothing: quitting is Ctrl+Q, on purpose."""
@@ -98,6 +136,15 @@ class HomeScreen(DurfScreen):
         if 1 <= number <= len(HOME_ENTRIES):
             self.query_one("#menu", OptionList).highlighted = number - 1
             await self.run_action(HOME_ENTRIES[number - 1].action)
+
+    def action_answer(self, answer: str) -> None:
+        """One key answers the highlighted open sentence: said, not yet, no longer needed."""
+        listing = self.query_one("#open-sentences", OptionList)
+        if not self._open_ids or listing.highlighted is None:
+            return
+        sentence_id = self._open_ids[listing.highlighted]
+        if self.durf.answer_sentence(sentence_id, answer):
+            self.app.notify(t(f"followup.answered_{answer}"), timeout=4)
 
     @on(OptionList.OptionSelected, "#menu")
     async def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,113 @@
+"""The breathing-before-speaking exercise as pure functions over the state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from uuid import uuid4
+
+from durf.core.state import HonestSentence, SentenceStatus, SessionRecord, State
+
+BODY_AREAS = (
+    "breath",
+    "throat",
+    "chest",
+    "shoulders",
+    "belly",
+    "heartbeat",
+    "elsewhere",
+    "nowhere",
+)
+"""Where tension can sit, in the order the check-in offers them."""
+
+DEFAULT_BREATHS = 6
+
+
+def new_id() -> str:
+    """A random id that will not collide across computers (for imports)."""
+    return uuid4().hex
+
+
+@dataclass
+class BreathingSession:
+    """What one run of the exercise has gathered so far, before it is saved."""
+
+    started_at: datetime
+    pattern_id: str = ""
+    pace: float = 1.0
+    breaths_planned: int = DEFAULT_BREATHS
+    breaths_done: int = 0
+    breathing_seconds: float = 0.0
+    areas: list[str] = field(default_factory=list)
+    tension_before: int | None = None
+    tension_after: int | None = None
+    sentence: str = ""
+    for_whom: str = ""
+    completed: bool = False
+
+    def details(self) -> dict[str, object]:
+        """The session's details as written into the state file."""
+        return {
+            "pattern": self.pattern_id,
+            "pace": self.pace,
+            "breaths_planned": self.breaths_planned,
+            "breaths_done": self.breaths_done,
+            "breathing_seconds": round(self.breathing_seconds, 1),
+            "areas": list(self.areas),
+            "tension_before": self.tension_before,
+            "tension_after": self.tension_after,
+            "sentence": self.sentence,
+            "for_whom": self.for_whom,
+        }
+
+
+def record_session(state: State, session: BreathingSession, ended_at: datetime) -> State:
+    """Add a finished or stopped session, and its sentence to follow up, to the state."""
+    record = SessionRecord(
+        id=new_id(),
+        exercise="breathe",
+        started_at=session.started_at,
+        ended_at=ended_at,
+        completed=session.completed,
+        details=session.details(),
+    )
+    sentences = list(state.sentences)
+    if session.sentence.strip():
+        sentences.append(
+            HonestSentence(
+                id=new_id(),
+                text=session.sentence,
+                for_whom=session.for_whom,
+                created_at=ended_at,
+                session_id=record.id,
+            )
+        )
+    return state.model_copy(update={"history": [*state.history, record], "sentences": sentences})
+
+
+def open_sentences(state: State) -> list[HonestSentence]:
+    """Sentences not yet said nor let go, newest first."""
+    return [s for s in reversed(state.sentences) if s.status == "open"]
+
+
+def earlier_sentences(state: State, limit: int = 20) -> list[str]:
+    """The user's own earlier sentences, newest first, each text once."""
+    seen: set[str] = set()
+    texts: list[str] = []
+    for sentence in reversed(state.sentences):
+        if sentence.text not in seen:
+            seen.add(sentence.text)
+            texts.append(sentence.text)
+    return texts[:limit]
+
+
+FollowUp = SentenceStatus  # "said" | "not_needed" close it; "open" means "not yet"
+
+
+def follow_up(state: State, sentence_id: str, answer: FollowUp, when: datetime) -> State:
+    """Record the user's answer about a sentence: said it, not yet, or no longer needed."""
+    sentences = [
+        s.model_copy(update={"status": answer, "checked_at": when}) if s.id == sentence_id else s
+        for s in state.sentences
+    ]
+    return state.model_copy(update={"sentences": sentences})

@@ -1,0 +1,194 @@
+"""Step 3: paced breathing with a long out-breath.
+
+The picture is computed from the active time on the injected clock, never
+counted from ticks. The next tick is timed for the next moment the picture can
+change (at most ~20 times a second, exactly at a phase change), and the screen
+repaints only when the orb's size or the words actually change.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.timer import Timer
+from textual.widgets import Static
+
+from durf.core.countdown import Stopwatch
+from durf.core.i18n import get_language, t
+from durf.core.pacer import PACE_STEP, Pacer, PaceState, clamp_pace
+from durf.screens.flow import FlowScreen
+from durf.widgets.breath_orb import BreathOrb
+
+FRAME_SECONDS = 1 / 20
+ARROWS = {"in": "↑", "hold": "·", "out": "↓"}
+
+
+class BreatheScreen(FlowScreen):
+    """The orb (or calm text), the phase word, the seconds left, the breath count."""
+
+    TITLE_KEY = "breathe.title"
+    CSS_PATH = "breathe.tcss"
+    KEY_HINTS: ClassVar = [
+        ("keyname.space", "keys.pause"),
+        ("←", "keys.slower"),
+        ("→", "keys.faster"),
+        ("Esc", "keys.stop"),
+    ]
+    BINDINGS: ClassVar = [
+        Binding("space", "toggle_pause", show=False),
+        Binding("left,minus", "pace(1)", show=False),
+        Binding("right,plus,equals_sign", "pace(-1)", show=False),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        """Orb or calm text, then the words."""
+        self.calm = self.durf.reduced_motion
+        with Vertical(id="breath-area"):
+            if self.calm:
+                yield Static(id="calm-word", markup=False)
+            else:
+                yield BreathOrb(id="orb")
+            with Center():
+                yield Static(id="phase", markup=False)
+            with Center():
+                yield Static(id="count", markup=False)
+
+    def on_mount(self) -> None:
+        """Lay the session out in time and start breathing."""
+        super().on_mount()
+        pattern = self.flow.pattern
+        assert pattern is not None, "the setup step chooses a pattern"
+        pace = clamp_pace(self.durf.settings.breath_pace)
+        self.flow.session.pattern_id = pattern.id
+        self.flow.session.pace = pace
+        self.pacer = Pacer(
+            [(phase.kind, phase.seconds) for phase in pattern.phases],
+            breaths=self.flow.session.breaths_planned,
+            pace=pace,
+        )
+        self.stopwatch = Stopwatch(self.durf.clock)
+        self._timer: Timer | None = None
+        self._last_phase: tuple[int, int] | None = None
+        self._shown_words: tuple[str, str] | None = None
+        self.flow.breathed = True
+        self.stopwatch.start()
+        self._tick()
+
+    # -- the clock ---------------------------------------------------------------
+
+    def _tick(self) -> None:
+        elapsed = self.stopwatch.elapsed()
+        state = self.pacer.at(elapsed)
+        self._show(state)
+        if state.finished:
+            self._breathing_done(elapsed)
+            return
+        if self.stopwatch.running:
+            until_change = self.pacer.next_change(elapsed) - elapsed
+            # A calm view only changes once a second (the count) or at a phase change.
+            frame = 1.0 - (state.seconds_left % 1.0) if self.calm else FRAME_SECONDS
+            delay = max(0.005, min(frame, until_change + 0.002))
+            self._timer = self.set_timer(delay, self._tick)
+
+    def _show(self, state: PaceState) -> None:
+        phase_key = (state.breath, state.phase_index)
+        if phase_key != self._last_phase:
+            if self._last_phase is not None and self.durf.settings.sound_cue:
+                self.app.bell()
+            self._last_phase = phase_key
+        word = t(f"phase.{state.kind}")
+        seconds = max(1, math.ceil(state.seconds_left - 1e-6))
+        if not self.stopwatch.running:
+            phase_text = f"{t('breathe.paused')}"
+        else:
+            phase_text = f"{ARROWS[state.kind]}  {word}  {seconds}"
+        count_text = t(
+            "breathe.breath_of",
+            number=min(state.breath + 1, self.pacer.breaths),
+            total=self.pacer.breaths,
+        )
+        if self.pacer.pace != 1.0:
+            count_text += "  ·  " + t("breathe.pace", pace=f"{self.pacer.pace:.1f}")
+        if self.calm:
+            self.query_one("#calm-word", Static).update(
+                "\n".join([word, "", str(seconds)]) if self.stopwatch.running else word
+            )
+        else:
+            self.query_one("#orb", BreathOrb).show(state.fullness, state.kind)
+        if (phase_text, count_text) != self._shown_words:
+            self._shown_words = (phase_text, count_text)
+            self.query_one("#phase", Static).update(phase_text)
+            self.query_one("#count", Static).update(count_text)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    # -- keys --------------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        """Space: pause, or go on exactly where it was."""
+        self._stop_timer()
+        self.stopwatch.toggle()
+        self._tick()
+
+    def action_pace(self, direction: int) -> None:
+        """Slower (1) or faster (-1); the new pace is remembered for next time."""
+        pace = clamp_pace(self.pacer.pace + direction * PACE_STEP)
+        if pace == self.pacer.pace:
+            return
+        self.pacer, elapsed = self.pacer.retimed(self.stopwatch.elapsed(), pace)
+        self.stopwatch.set_elapsed(elapsed)
+        self.flow.session.pace = pace
+        self.durf.change_settings(breath_pace=pace)
+        self._stop_timer()
+        self._tick()
+
+    def action_back(self) -> None:
+        """Esc: pause and ask before stopping; carry on if the answer is no."""
+        was_running = self.stopwatch.running
+        self._stop_timer()
+        self.stopwatch.pause()
+        self._note_progress(self.stopwatch.elapsed())
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                self.finish(completed=False)
+            elif was_running:
+                self.stopwatch.start()
+                self._tick()
+            else:
+                self._tick()
+
+        from durf.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen(t("breathe.stop_question"), t("breathe.stop_detail")), answered
+        )
+
+    # -- the end -----------------------------------------------------------------
+
+    def _note_progress(self, elapsed: float) -> None:
+        session = self.flow.session
+        session.breathing_seconds = elapsed
+        session.breaths_done = min(self.pacer.breaths, int(elapsed // self.pacer.cycle))
+
+    def _breathing_done(self, elapsed: float) -> None:
+        self._note_progress(elapsed)
+        from durf.screens.breathe_sentence import SentenceScreen
+
+        self.go_to(SentenceScreen(self.flow))
+
+    def on_unmount(self) -> None:
+        """No tick may outlive the screen."""
+        self._stop_timer()
+
+
+def pattern_name(flow_pattern: object) -> str:
+    """The pattern's name in the active language."""
+    return flow_pattern.name.get(get_language())  # type: ignore[attr-defined]

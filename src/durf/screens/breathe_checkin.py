@@ -1,0 +1,69 @@
+"""Step 1 of breathing before speaking: where is the tension, and how strong?"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from durf.core.breathing import BODY_AREAS
+from durf.core.i18n import t
+from durf.screens.flow import FlowScreen
+from durf.widgets.scale import Scale
+
+
+class CheckInScreen(FlowScreen):
+    """Notice the body before breathing. Everything here may be skipped."""
+
+    TITLE_KEY = "breathe.title"
+    CSS_PATH = "breathe.tcss"
+    KEY_HINTS: ClassVar = [
+        ("keyname.space", "keys.mark"),
+        ("Tab", "keys.next_field"),
+        ("Enter", "keys.next"),
+        ("s", "keys.skip"),
+        ("Esc", "keys.back"),
+    ]
+    BINDINGS: ClassVar = [
+        Binding("enter", "next", show=False, priority=True),
+        Binding("s", "skip", show=False),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        """The body areas as a multiple choice, then the 0-10 scale."""
+        yield Static(t("checkin.intro"), classes="intro", markup=False)
+        yield Static(t("checkin.where"), classes="question", markup=False)
+        yield SelectionList[str](
+            *[
+                Selection(t(f"area.{area}"), area, area in self.flow.session.areas)
+                for area in BODY_AREAS
+            ],
+            id="areas",
+        )
+        yield Static(t("checkin.how_strong"), classes="question", markup=False)
+        yield Scale(
+            self.flow.session.tension_before,
+            "scale.tension_low",
+            "scale.tension_high",
+            id="tension",
+        )
+
+    def action_next(self) -> None:
+        """Keep the answers and go on to choosing the breath."""
+        self.flow.session.areas = list(self.query_one("#areas", SelectionList).selected)
+        self.flow.session.tension_before = self.query_one("#tension", Scale).value
+        self._continue()
+
+    def action_skip(self) -> None:
+        """Go straight to the breathing, noting nothing."""
+        self.flow.session.areas = []
+        self.flow.session.tension_before = None
+        self._continue()
+
+    def _continue(self) -> None:
+        from durf.screens.breathe_setup import SetupScreen
+
+        self.go_to(SetupScreen(self.flow))

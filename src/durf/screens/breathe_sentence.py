@@ -1,0 +1,102 @@
+"""Step 4: the first honest sentence: choose one, reuse your own, or write a new one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from durf.core.breathing import earlier_sentences
+from durf.core.i18n import get_language, t
+from durf.screens.flow import FlowScreen
+
+MAX_SENTENCE = 280
+MAX_FOR_WHOM = 120
+
+
+class SentenceScreen(FlowScreen):
+    """A suggestion list feeds an editable line; the user's words are kept as typed."""
+
+    TITLE_KEY = "breathe.title"
+    CSS_PATH = "breathe.tcss"
+    KEY_HINTS: ClassVar = [
+        ("↑↓", "keys.move"),
+        ("Tab", "keys.next_field"),
+        ("Ctrl+R", "keys.rehearse"),
+        ("Esc", "keys.stop"),
+    ]
+    BINDINGS: ClassVar = [Binding("ctrl+r", "rehearse", show=False, priority=True)]
+
+    def compose_body(self) -> ComposeResult:
+        """Your sentence, for whom, and suggestions."""
+        yield Static(t("sentence.intro"), classes="intro", markup=False)
+        yield Input(
+            value=self.flow.session.sentence,
+            placeholder=t("sentence.placeholder"),
+            max_length=MAX_SENTENCE,
+            select_on_focus=False,
+            id="sentence",
+        )
+        yield Input(
+            value=self.flow.session.for_whom,
+            placeholder=t("sentence.for_whom_placeholder"),
+            max_length=MAX_FOR_WHOM,
+            select_on_focus=False,
+            id="for-whom",
+        )
+        yield Static(t("sentence.suggestions"), classes="question", markup=False)
+        yield OptionList(*self._suggestions(), id="suggestions")
+
+    def _suggestions(self) -> list[Option]:
+        language = get_language()
+        options: list[Option] = []
+        state = self.durf.state
+        own = earlier_sentences(state) if state is not None else []
+        for text in own:
+            options.append(Option(Content.assemble(("★ ", "$accent"), text)))
+        self._texts = list(own)
+        for opener_set in self.durf.ensure_library().openers:
+            for sentence in opener_set.sentences:
+                text = sentence.text.get(language)
+                options.append(Option(Content(text)))
+                self._texts.append(text)
+        return options
+
+    def on_mount(self) -> None:
+        """Start in the suggestions, where most people begin."""
+        super().on_mount()
+        self.query_one("#suggestions", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _take_suggestion(self, event: OptionList.OptionSelected) -> None:
+        sentence = self.query_one("#sentence", Input)
+        sentence.value = self._texts[event.option_index]
+        sentence.focus()
+        sentence.cursor_position = len(sentence.value)
+
+    @on(Input.Submitted, "#sentence")
+    def _sentence_done(self) -> None:
+        self.query_one("#for-whom", Input).focus()
+
+    @on(Input.Submitted, "#for-whom")
+    def _for_whom_done(self) -> None:
+        self.action_rehearse()
+
+    def action_rehearse(self) -> None:
+        """Go on to rehearsing; with no sentence, go straight to the check-out."""
+        session = self.flow.session
+        session.sentence = self.query_one("#sentence", Input).value
+        session.for_whom = self.query_one("#for-whom", Input).value
+        if session.sentence.strip():
+            from durf.screens.breathe_rehearse import RehearseScreen
+
+            self.go_to(RehearseScreen(self.flow))
+        else:
+            from durf.screens.breathe_checkout import CheckOutScreen
+
+            self.go_to(CheckOutScreen(self.flow))

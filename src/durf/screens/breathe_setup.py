@@ -1,0 +1,112 @@
+"""Step 2: choose the breathing pattern and how many breaths. Remembered for next time."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from durf.core.i18n import get_language, t, tn
+from durf.screens.flow import FlowScreen
+
+MAX_BREATHS = 60
+
+
+class SetupScreen(FlowScreen):
+    """A list of patterns, each with its purpose, and the number of breaths."""
+
+    TITLE_KEY = "breathe.title"
+    CSS_PATH = "breathe.tcss"
+    KEY_HINTS: ClassVar = [
+        ("↑↓", "keys.choose_pattern"),
+        ("← →", "keys.fewer_more"),
+        ("Enter", "keys.start"),
+        ("Esc", "keys.back"),
+    ]
+    BINDINGS: ClassVar = [
+        Binding("left,minus", "breaths(-1)", show=False),
+        Binding("right,plus,equals_sign", "breaths(1)", show=False),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        """The patterns, and the breaths line."""
+        library = self.durf.ensure_library()
+        language = get_language()
+        self.patterns = library.breathing
+        yield Static(t("setup.choose"), classes="question", markup=False)
+        yield OptionList(
+            *[
+                Option(
+                    Content.assemble(
+                        (pattern.name.get(language), "bold"),
+                        (f"  {self._rhythm(pattern)}", "$text-muted"),
+                        "\n",
+                        (pattern.purpose.get(language), "$text-muted"),
+                    ),
+                    id=pattern.id,
+                )
+                for pattern in self.patterns
+            ],
+            id="patterns",
+        )
+        yield Static(id="breaths", markup=False)
+
+    @staticmethod
+    def _rhythm(pattern: object) -> str:
+        symbols = {"in": "↑", "hold": "·", "out": "↓"}
+        return " ".join(
+            f"{symbols[p.kind]}{p.seconds:g}"
+            for p in pattern.phases  # type: ignore[attr-defined]
+        )
+
+    def on_mount(self) -> None:
+        """Start on the pattern and count chosen last time."""
+        super().on_mount()
+        settings = self.durf.settings
+        ids = [pattern.id for pattern in self.patterns]
+        chosen = self.durf.current_pattern()
+        options = self.query_one("#patterns", OptionList)
+        if chosen is not None and chosen.id in ids:
+            options.highlighted = ids.index(chosen.id)
+        self.breaths = settings.breath_count
+        self._show_breaths()
+
+    def _show_breaths(self) -> None:
+        pattern = self._highlighted()
+        minutes = ""
+        if pattern is not None:
+            seconds = pattern.cycle_seconds * self.breaths * self.durf.settings.breath_pace
+            minutes = t("setup.about_minutes", minutes=max(1, round(seconds / 60)))
+        self.query_one("#breaths", Static).update(
+            tn("setup.breaths", self.breaths) + ("  ·  " + minutes if minutes else "")
+        )
+
+    def _highlighted(self):  # type: ignore[no-untyped-def]
+        index = self.query_one("#patterns", OptionList).highlighted
+        return self.patterns[index] if index is not None and self.patterns else None
+
+    @on(OptionList.OptionHighlighted, "#patterns")
+    def _pattern_moved(self) -> None:
+        self._show_breaths()
+
+    def action_breaths(self, delta: int) -> None:
+        """A breath more or fewer."""
+        self.breaths = max(1, min(MAX_BREATHS, self.breaths + delta))
+        self._show_breaths()
+
+    @on(OptionList.OptionSelected, "#patterns")
+    def _start(self) -> None:
+        pattern = self._highlighted()
+        if pattern is None:
+            return
+        self.durf.change_settings(breath_pattern=pattern.id, breath_count=self.breaths)
+        self.flow.pattern = pattern
+        self.flow.session.breaths_planned = self.breaths
+        from durf.screens.breathe import BreatheScreen
+
+        self.go_to(BreatheScreen(self.flow))

@@ -1,0 +1,55 @@
+"""A small yes/no question over the current screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from durf.widgets.keybar import hints_content
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask one question; ``y``/Enter answers yes, ``n``/Esc answers no."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    ConfirmScreen > Vertical {
+        width: 56;
+        height: auto;
+        padding: 1 2;
+        border: round $accent;
+        background: $surface;
+    }
+    ConfirmScreen #question {
+        margin-bottom: 1;
+    }
+    """
+    BINDINGS: ClassVar = [
+        Binding("y,enter", "answer(True)", show=False),
+        Binding("n,escape", "answer(False)", show=False),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        """The question, an optional detail, and the two keys."""
+        with Vertical():
+            yield Static(self.question, id="question", markup=False)
+            if self.detail:
+                yield Static(self.detail, id="detail", markup=False, classes="muted")
+            yield Static(hints_content([("y", "confirm.yes"), ("n", "confirm.no")]), id="answers")
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)

@@ -1,0 +1,100 @@
+"""A 0-10 scale: how strong, how much. Arrow keys, number keys or the mouse."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from durf.core.i18n import t
+
+HIGHEST = 10
+CELL = 4
+"""Columns per number on the scale."""
+
+
+class Scale(Widget, can_focus=True):
+    """Pick a whole number from 0 to 10; ``None`` until the user picks."""
+
+    DEFAULT_CSS = """
+    Scale {
+        height: 3;
+        width: auto;
+        padding: 0 1;
+    }
+    Scale:focus {
+        background: $boost;
+    }
+    """
+    BINDINGS: ClassVar = [
+        Binding("left,down", "step(-1)", show=False),
+        Binding("right,up", "step(1)", show=False),
+        Binding("home", "set(0)", show=False),
+        Binding("end", "set(10)", show=False),
+        *[Binding(str(n), f"set({n})", show=False) for n in range(10)],
+    ]
+
+    value: reactive[int | None] = reactive(None)
+
+    class Changed(Message):
+        """The user moved the scale."""
+
+        def __init__(self, scale: Scale, value: int) -> None:
+            super().__init__()
+            self.scale = scale
+            self.value = value
+
+        @property
+        def control(self) -> Scale:
+            """The scale that changed, so ``@on(Scale.Changed, "#id")`` works."""
+            return self.scale
+
+    def __init__(
+        self,
+        value: int | None = None,
+        low_key: str = "scale.low",
+        high_key: str = "scale.high",
+        **kwargs: object,
+    ) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.set_reactive(Scale.value, value)
+        self._low_key, self._high_key = low_key, high_key
+
+    def get_content_width(self, container: object, viewport: object) -> int:
+        """Eleven numbers, each in its own cell."""
+        return (HIGHEST + 1) * CELL
+
+    def render(self) -> Content:
+        """Numbers, a marker under the chosen one, and the words at both ends."""
+        numbers = []
+        for n in range(HIGHEST + 1):
+            label = str(n).center(CELL)
+            numbers.append((label, "reverse bold") if n == self.value else (label, ""))
+        marker = " " * CELL * HIGHEST
+        if self.value is not None:
+            marker = " " * (CELL * self.value) + "▲".center(CELL)
+        low, high = t(self._low_key), t(self._high_key)
+        width = CELL * (HIGHEST + 1)
+        words = low + high.rjust(max(1, width - len(low)))
+        return Content.assemble(*numbers, "\n", (marker, "$accent"), "\n", (words, "$text-muted"))
+
+    def action_step(self, delta: int) -> None:
+        """Move one step; from unrated, start in the middle."""
+        start = 5 if self.value is None else self.value + delta
+        self.action_set(start if self.value is None else max(0, min(HIGHEST, start)))
+
+    def action_set(self, value: int) -> None:
+        """Choose ``value``."""
+        self.value = value
+        self.post_message(self.Changed(self, value))
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a number chooses it."""
+        column = event.x - self.styles.padding.left
+        if 0 <= column < CELL * (HIGHEST + 1):
+            self.action_set(column // CELL)
