@@ -218,3 +218,20 @@ def test_user_text_is_kept_byte_for_byte(durf_home: Path) -> None:
 def test_parse_state_accepts_a_hand_edited_file_with_other_spacing() -> None:
     raw = b'  {  "history": [], "schema_version" : 1 }'
     assert parse_state(raw) == State()
+
+
+def test_history_is_written_one_record_per_line_after_the_settings(durf_home: Path) -> None:
+    Store(durf_home).update(lambda _: state_with_sessions(3))
+    lines = (durf_home / "state.json").read_text("utf-8").splitlines()
+    start = lines.index(' "history": [')
+    assert all(line.startswith('  {"id":') for line in lines[start + 1 : start + 4])
+    assert lines.index('  "language": null,') < start
+
+
+def test_a_changed_record_is_written_anew_not_from_an_old_copy(durf_home: Path) -> None:
+    store = Store(durf_home)
+    store.update(lambda _: state_with_sessions(3))
+    first = store.state.history[1]
+    edited = first.model_copy(update={"details": {"sentence": "anders"}})
+    store.update(lambda s: s.model_copy(update={"history": [s.history[0], edited, s.history[2]]}))
+    assert Store(durf_home).load().history[1].details == {"sentence": "anders"}
