@@ -1,20 +1,25 @@
 """Make the SVG screenshots in ``screenshots/`` from the real app.
 
-Run from the repository root:  python tests/make_screenshots.py
+Run from the repository root:  .venv/bin/python tests/make_screenshots.py
 
 Each picture is the real DurfApp, driven headless with the keys a user would
-press, at a fixed date and with a home folder that is never created, so the
-pictures only change when the app does.
+press, at a fixed date and clock. Screens that save nothing use a home folder
+that is never created, so the about page shows a typical path; the exercise
+runs use a throwaway folder.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from textual.pilot import Pilot  # noqa: E402
 
 from durf.app import DurfApp  # noqa: E402
 from durf.core.clock import FixedClock  # noqa: E402
@@ -22,25 +27,69 @@ from durf.core.i18n import set_language  # noqa: E402
 from tests.app.conftest import FROZEN_NOW, settle  # noqa: E402
 from tests.snapshots.conftest import PICTURE_HOME  # noqa: E402
 
-SHOTS: list[tuple[str, tuple[str, ...]]] = [
-    ("home", ()),
-    ("settings", ("2",)),
-    ("help", ("question_mark",)),
-    ("about", ("4",)),
-]
+Steps = Callable[[Pilot], Awaitable[None]]
 SIZE = (80, 24)
 
 
-async def take(name: str, language: str, keys: tuple[str, ...], folder: Path) -> Path:
-    """Drive a fresh app with ``keys`` and save what the screen shows."""
-    set_language(language)  # type: ignore[arg-type]
-    app = DurfApp(PICTURE_HOME, clock=FixedClock(FROZEN_NOW))
-    filename = f"{name}-{language}.svg"
-    async with app.run_test(size=SIZE) as pilot:
+def press(*keys: str) -> Steps:
+    """Press ``keys`` once the app has loaded."""
+
+    async def run(pilot: Pilot) -> None:
         await settle(pilot)
         if keys:
             await pilot.press(*keys)
         await pilot.pause()
+
+    return run
+
+
+def breathing(seconds: float, *, calm: bool = False, then: tuple[str, ...] = ()) -> Steps:
+    """Start six breaths of the default pattern; show the moment ``seconds`` in."""
+
+    async def run(pilot: Pilot) -> None:
+        app = pilot.app
+        await settle(pilot)
+        if calm:
+            app.change_reduced_motion(True)
+        app.start_breathing_now(app.current_pattern(), 6)
+        await pilot.pause()
+        app.clock.advance(seconds)
+        await pilot.pause(1.1)
+        if then:
+            await pilot.press(*then)
+            await pilot.pause()
+
+    return run
+
+
+# name, steps, whether it writes to the home folder
+SHOTS: list[tuple[str, Steps, bool]] = [
+    ("home", press(), False),
+    ("settings", press("2"), False),
+    ("help", press("question_mark"), False),
+    ("about", press("4"), False),
+    ("breathe-1-check-in", press("1", "space", "down", "down", "space", "tab", "7"), True),
+    ("breathe-2-rhythm", press("1", "s"), True),
+    ("breathe-3-in-breath", breathing(2.0), True),
+    ("breathe-4-out-breath", breathing(7.0), True),
+    ("breathe-5-calm-motion", breathing(2.0, calm=True), True),
+    ("breathe-6-sentence", breathing(60.0, then=("down", "down", "enter")), True),
+    ("breathe-7-rehearse", breathing(60.0, then=("enter", "enter", *"Sam", "enter")), True),
+    (
+        "breathe-8-home-follow-up",
+        breathing(60.0, then=("enter", "enter", *"Sam", "enter", "enter", "3", "enter")),
+        True,
+    ),
+]
+
+
+async def take(name: str, steps: Steps, home: Path, folder: Path, language: str) -> Path:
+    """Drive a fresh app through ``steps`` and save what the screen shows."""
+    set_language(language)  # type: ignore[arg-type]
+    app = DurfApp(home, clock=FixedClock(FROZEN_NOW))
+    filename = f"{name}-{language}.svg"
+    async with app.run_test(size=SIZE) as pilot:
+        await steps(pilot)
         app.save_screenshot(filename=filename, path=str(folder))
     return folder / filename
 
@@ -52,8 +101,11 @@ def main() -> None:
     folder = REPO / "screenshots"
     folder.mkdir(exist_ok=True)
     for language in ("en", "nl"):
-        for name, keys in SHOTS:
-            print(asyncio.run(take(name, language, keys, folder)).relative_to(REPO))
+        for name, steps, writes in SHOTS:
+            with tempfile.TemporaryDirectory() as scratch:
+                home = Path(scratch) / "durf" if writes else PICTURE_HOME
+                path = asyncio.run(take(name, steps, home, folder, language))
+            print(path.relative_to(REPO))
 
 
 if __name__ == "__main__":

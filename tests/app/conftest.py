@@ -33,10 +33,16 @@ async def settle(pilot: Pilot) -> None:
 
 def screen_text(app: DurfApp) -> str:
     """Every visible piece of text on the current screen, for plain assertions."""
-    from textual.widgets import Static
+    from textual.widgets import OptionList, Static
 
     parts = []
     for widget in app.screen.query("*"):
-        if isinstance(widget, Static) and widget.display:
+        if not widget.display:
+            continue
+        if isinstance(widget, Static):
             parts.append(str(widget.render()))
+        elif isinstance(widget, OptionList):
+            parts.extend(
+                str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)
+            )
     return "\n".join(parts)

@@ -92,3 +92,16 @@ def test_app_refuses_a_state_file_from_a_newer_durf(durf_home: Path) -> None:
     assert result.returncode == 1
     assert "newer durf" in result.stderr
     assert (durf_home / "state.json").read_bytes() == newer
+
+
+def test_breathe_with_an_unknown_pattern_lists_the_valid_ones() -> None:
+    result = durf("breathe", "--pattern", "nope", "--breaths", "3")
+    assert result.returncode == 2
+    assert "There is no breathing pattern 'nope'" in result.stderr
+    assert "calm-long-exhale" in result.stderr and "box" in result.stderr
+
+
+def test_breathe_refuses_an_absurd_number_of_breaths() -> None:
+    result = durf("--lang", "nl", "breathe", "--breaths", "500")
+    assert result.returncode == 2
+    assert "gebruik een heel getal van 1 tot 60, niet '500'" in result.stderr

@@ -17,6 +17,8 @@ PhaseKind = Literal["in", "hold", "out"]
 PACE_MIN = 0.6
 PACE_MAX = 1.6
 PACE_STEP = 0.1
+EPSILON = 1e-9
+"""Times closer than this are the same moment (float sums of phase seconds)."""
 """A pace is a factor on every phase's seconds: 1.2 is 20% slower."""
 
 
@@ -89,14 +91,17 @@ class Pacer:
 
     def at(self, elapsed: float) -> PaceState:
         """The state of the breath ``elapsed`` active seconds after the start."""
-        if elapsed >= self.total:
+        if elapsed >= self.total - EPSILON:
             last = len(self.phases) - 1
             return PaceState(self.breaths - 1, last, self.phases[last][0], 1.0, 0.0, 0.0, True)
         elapsed = max(0.0, elapsed)
         breath, within = divmod(elapsed, self.cycle)
-        index = bisect.bisect_right(self._starts, within) - 1
+        if self.cycle - within < EPSILON:
+            # Float division can leave a hair's breadth before a new breath: snap to it.
+            breath, within = breath + 1, 0.0
+        index = bisect.bisect_right(self._starts, within + EPSILON) - 1
         kind, seconds = self.phases[index]
-        into = within - self._starts[index]
+        into = max(0.0, within - self._starts[index])
         progress = into / seconds
         start, end = self._levels[index]
         return PaceState(

@@ -37,14 +37,15 @@ class SetupScreen(FlowScreen):
         """The patterns, and the breaths line."""
         library = self.durf.ensure_library()
         language = get_language()
-        self.patterns = library.breathing
+        # The default first: it is where a newcomer should start.
+        self.patterns = sorted(library.breathing, key=lambda pattern: not pattern.default)
         yield Static(t("setup.choose"), classes="question", markup=False)
         yield OptionList(
             *[
                 Option(
                     Content.assemble(
                         (pattern.name.get(language), "bold"),
-                        (f"  {self._rhythm(pattern)}", "$text-muted"),
+                        ("   " + self._rhythm(pattern), "$text-muted"),
                         "\n",
                         (pattern.purpose.get(language), "$text-muted"),
                     ),

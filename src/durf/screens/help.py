@@ -22,6 +22,17 @@ HOME_KEYS = [
     ("1-9", "keys.choose"),
     ("Enter", "keys.open"),
 ]
+BREATHE_KEYS = [
+    ("keyname.space", "keys.pause"),
+    ("←", "keys.slower"),
+    ("→", "keys.faster"),
+    ("Esc", "keys.stop"),
+]
+FOLLOW_UP_KEYS = [
+    ("y", "followup.key_said"),
+    ("n", "followup.key_not_yet"),
+    ("x", "followup.key_not_needed"),
+]
 FORM_KEYS = [
     ("Tab", "keys.next_field"),
     ("Shift+Tab", "keys.previous_field"),
@@ -51,6 +62,8 @@ class HelpScreen(DurfScreen):
             for heading, keys in (
                 ("help.everywhere", GLOBAL_KEYS),
                 ("help.on_home", HOME_KEYS),
+                ("help.while_breathing", BREATHE_KEYS),
+                ("help.open_sentences", FOLLOW_UP_KEYS),
                 ("help.in_forms", FORM_KEYS),
             ):
                 yield Static(t(heading), classes="heading", markup=False)

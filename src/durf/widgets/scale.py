@@ -75,13 +75,21 @@ class Scale(Widget, can_focus=True):
         for n in range(HIGHEST + 1):
             label = str(n).center(CELL)
             numbers.append((label, "reverse bold") if n == self.value else (label, ""))
-        marker = " " * CELL * HIGHEST
-        if self.value is not None:
-            marker = " " * (CELL * self.value) + "▲".center(CELL)
+        # A track under the numbers, filled up to the chosen one, like a slider.
+        track_width = CELL * (HIGHEST + 1)
+        if self.value is None:
+            track: list[str | tuple[str, str]] = [("─" * track_width, "$text-muted")]
+        else:
+            point = CELL * self.value + CELL // 2
+            track = [
+                ("━" * point, "$accent"),
+                ("●", "bold $accent"),
+                ("─" * (track_width - point - 1), "$text-muted"),
+            ]
         low, high = t(self._low_key), t(self._high_key)
         width = CELL * (HIGHEST + 1)
         words = low + high.rjust(max(1, width - len(low)))
-        return Content.assemble(*numbers, "\n", (marker, "$accent"), "\n", (words, "$text-muted"))
+        return Content.assemble(*numbers, "\n", *track, "\n", (words, "$text-muted"))
 
     def action_step(self, delta: int) -> None:
         """Move one step; from unrated, start in the middle."""

@@ -270,4 +270,9 @@ MESSAGES: dict[str, str] = {
     "cli.number_range": "use a whole number from {low} to {high}, not '{got}'",
     "cli.unknown_pattern": "There is no breathing pattern '{pattern}'. Choose one of: {valid}",
     "cli.no_patterns": "No breathing patterns could be loaded. Run durf check to see why.",
+    "help.while_breathing": "While breathing",
+    "help.open_sentences": "Sentences waiting to be said (home screen)",
+    "followup.key_said": "I said it",
+    "followup.key_not_yet": "not yet: keep it on the list",
+    "followup.key_not_needed": "no longer needed",
 }

@@ -282,4 +282,9 @@ MESSAGES: dict[str, str] = {
     "cli.number_range": "gebruik een heel getal van {low} tot {high}, niet '{got}'",
     "cli.unknown_pattern": "Er is geen ademritme '{pattern}'. Kies uit: {valid}",
     "cli.no_patterns": "Er konden geen ademritmes geladen worden. Start durf check om te zien waarom.",
+    "help.while_breathing": "Tijdens het ademen",
+    "help.open_sentences": "Zinnen die nog gezegd willen worden (startscherm)",
+    "followup.key_said": "gezegd",
+    "followup.key_not_yet": "nog niet: laat hem op de lijst staan",
+    "followup.key_not_needed": "niet meer nodig",
 }

@@ -1,0 +1,172 @@
+"""Breathing before speaking, driven as a user would, with a fast-forwarded clock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input
+
+from durf.core.i18n import set_language
+from durf.screens.breathe import BreatheScreen
+from durf.screens.breathe_checkin import CheckInScreen
+from durf.screens.breathe_checkout import CheckOutScreen
+from durf.screens.breathe_rehearse import RehearseScreen
+from durf.screens.breathe_sentence import SentenceScreen
+from durf.screens.breathe_setup import SetupScreen
+from durf.screens.confirm import ConfirmScreen
+from durf.screens.home import HomeScreen
+from tests.app.conftest import make_app, screen_text, settle
+
+
+def saved(home: Path) -> dict:
+    return json.loads((home / "state.json").read_text("utf-8"))
+
+
+async def breathe_for(pilot, seconds: float) -> None:
+    """Let ``seconds`` of breathing pass on the app's clock, in frame-sized steps."""
+    steps = max(1, int(seconds / 0.5))
+    for _ in range(steps):
+        pilot.app.clock.advance(seconds / steps)
+        await pilot.pause(0.06)
+
+
+async def test_the_whole_exercise_from_check_in_to_follow_up(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        assert isinstance(app.screen, CheckInScreen)
+        await pilot.press("space", "down", "space", "tab", "7", "enter")
+        assert isinstance(app.screen, SetupScreen)
+        assert "6 breaths" in screen_text(app)
+        await pilot.press(*["left"] * 5, "enter")
+        assert isinstance(app.screen, BreatheScreen)
+        await pilot.pause()
+        assert "Breathe in" in screen_text(app)
+        await breathe_for(pilot, 2)
+        await pilot.press("space")  # pause
+        assert "Paused" in screen_text(app)
+        app.clock.advance(300)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, BreatheScreen)
+        await pilot.press("space")
+        await breathe_for(pilot, 3)
+        assert "Breathe out slowly" in screen_text(app)
+        await breathe_for(pilot, 5.5)
+        assert isinstance(app.screen, SentenceScreen)
+
+        await pilot.press("down", "enter")  # the second idea goes into the line
+        sentence = app.screen.query_one("#sentence", Input)
+        assert sentence.value == "This is hard for me to say."
+        await pilot.press(*" [echt]", "enter", *"Sam [/b]", "enter")
+        assert isinstance(app.screen, RehearseScreen)
+        text = screen_text(app)
+        assert "This is hard for me to say. [echt]" in text
+        assert "for Sam [/b]" in text
+        await pilot.press("enter")
+        assert isinstance(app.screen, CheckOutScreen)
+        await pilot.press("3")
+        assert "Before 7   →   now 3" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "This is hard for me to say. [echt]" in screen_text(app)
+
+        state = saved(durf_home)
+        [record] = state["history"]
+        details = record["details"]
+        assert record["completed"] is True
+        assert details["areas"] == ["breath", "throat"]
+        assert (details["tension_before"], details["tension_after"]) == (7, 3)
+        assert (details["breaths_planned"], details["breaths_done"]) == (1, 1)
+        assert details["breathing_seconds"] == 10.0  # the paused five minutes do not count
+        assert details["sentence"] == "This is hard for me to say. [echt]"
+        assert state["settings"]["breath_count"] == 1
+
+        await pilot.press("y")
+        await pilot.pause()
+        assert saved(durf_home)["sentences"][0]["status"] == "said"
+        assert "Sentences waiting" not in screen_text(app)
+
+
+async def test_stopping_early_asks_first_and_keeps_the_session_as_not_completed(
+    durf_home: Path,
+) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 6)
+        await pilot.pause()
+        await breathe_for(pilot, 12)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # carry on
+        assert isinstance(app.screen, BreatheScreen)
+        await breathe_for(pilot, 9)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [record] = saved(durf_home)["history"]
+    assert record["completed"] is False
+    assert record["details"]["breaths_done"] == 2
+    assert record["details"]["breathing_seconds"] == 21.0
+
+
+async def test_leaving_the_check_in_saves_nothing(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "escape")
+        assert isinstance(app.screen, HomeScreen)
+    assert not (durf_home / "state.json").exists()
+
+
+async def test_a_slower_pace_is_used_at_once_and_remembered(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 6)
+        await pilot.pause()
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert "pace ×1.2" in screen_text(app)
+        await breathe_for(pilot, 4.5)  # 4 s in-breath now lasts 4.8 s
+        assert "Breathe in" in screen_text(app)
+    assert saved(durf_home)["settings"]["breath_pace"] == 1.2
+
+
+async def test_reduced_motion_shows_calm_words_and_a_count(durf_home: Path) -> None:
+    set_language("nl")
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.change_reduced_motion(True)
+        app.start_breathing_now(app.current_pattern(), 2)
+        await pilot.pause()
+        assert not app.screen.query("#orb")
+        calm = str(app.screen.query_one("#calm-word").render())
+        assert calm.split() == ["Adem", "in", "4"]
+        await breathe_for(pilot, 5)
+        await pilot.pause(1.1)  # the calm view only looks at the clock once a second
+        assert str(app.screen.query_one("#calm-word").render()).split() == [
+            "Adem", "rustig", "uit", "5"
+        ]  # fmt: skip
+
+
+async def test_the_bell_rings_at_each_phase_change_only_when_asked(
+    durf_home: Path, monkeypatch
+) -> None:
+    app = make_app(durf_home)
+    rings: list[int] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+        app.start_breathing_now(app.current_pattern(), 3)
+        await pilot.pause()
+        await breathe_for(pilot, 10.5)
+        assert rings == []
+        app.change_sound_cue(True)
+        rings.clear()
+        await breathe_for(pilot, 10)
+        assert len(rings) == 2
