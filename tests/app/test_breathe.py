@@ -170,3 +170,23 @@ async def test_the_bell_rings_at_each_phase_change_only_when_asked(
         rings.clear()
         await breathe_for(pilot, 10)
         assert len(rings) == 2
+
+
+async def test_stopping_on_the_sentence_screen_keeps_what_was_typed(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 1)
+        await pilot.pause()
+        await breathe_for(pilot, 10.5)
+        assert isinstance(app.screen, SentenceScreen)
+        line = app.screen.query_one("#sentence", Input)
+        line.focus()
+        await pilot.press(*"Ik twijfel ")
+        line.insert_text_at_cursor("😬")  # Pilot has no key for an emoji; a paste does this
+        await pilot.press(*" [x]", "escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    state = saved(durf_home)
+    assert state["history"][0]["completed"] is False
+    assert state["history"][0]["details"]["sentence"] == "Ik twijfel 😬 [x]"

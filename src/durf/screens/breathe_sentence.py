@@ -87,11 +87,20 @@ class SentenceScreen(FlowScreen):
     def _for_whom_done(self) -> None:
         self.action_rehearse()
 
-    def action_rehearse(self) -> None:
-        """Go on to rehearsing; with no sentence, go straight to the check-out."""
+    def _keep_typed(self) -> None:
         session = self.flow.session
         session.sentence = self.query_one("#sentence", Input).value
         session.for_whom = self.query_one("#for-whom", Input).value
+
+    def action_back(self) -> None:
+        """Stopping here keeps what was typed, with the rest of the session."""
+        self._keep_typed()
+        super().action_back()
+
+    def action_rehearse(self) -> None:
+        """Go on to rehearsing; with no sentence, go straight to the check-out."""
+        self._keep_typed()
+        session = self.flow.session
         if session.sentence.strip():
             from durf.screens.breathe_rehearse import RehearseScreen
 
