@@ -117,6 +117,8 @@ class BreatheScreen(FlowScreen):
             self.query_one("#calm-word", Static).update(
                 "\n".join([word, "", str(seconds)]) if self.stopwatch.running else word
             )
+            # The calm words already say the phase; the line below only speaks when paused.
+            self.query_one("#phase", Static).display = not self.stopwatch.running
         else:
             self.query_one("#orb", BreathOrb).show(state.fullness, state.kind)
         if (phase_text, count_text) != self._shown_words:
