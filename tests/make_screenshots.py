@@ -24,7 +24,7 @@ from textual.pilot import Pilot  # noqa: E402
 from durf.app import DurfApp  # noqa: E402
 from durf.core.clock import FixedClock  # noqa: E402
 from durf.core.i18n import set_language  # noqa: E402
-from tests.app.conftest import FROZEN_NOW, settle  # noqa: E402
+from tests.app.conftest import FROZEN_NOW, breathing_moment, settle  # noqa: E402
 from tests.snapshots.conftest import PICTURE_HOME  # noqa: E402
 
 Steps = Callable[[Pilot], Awaitable[None]]
@@ -47,17 +47,7 @@ def breathing(seconds: float, *, calm: bool = False, then: tuple[str, ...] = ())
     """Start six breaths of the default pattern; show the moment ``seconds`` in."""
 
     async def run(pilot: Pilot) -> None:
-        app = pilot.app
-        await settle(pilot)
-        if calm:
-            app.change_reduced_motion(True)
-        app.start_breathing_now(app.current_pattern(), 6)
-        await pilot.pause()
-        app.clock.advance(seconds)
-        await pilot.pause(1.1)
-        if then:
-            await pilot.press(*then)
-            await pilot.pause()
+        await breathing_moment(pilot, seconds, calm=calm, then=then)
 
     return run
 

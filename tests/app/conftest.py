@@ -46,3 +46,24 @@ def screen_text(app: DurfApp) -> str:
                 str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)
             )
     return "\n".join(parts)
+
+
+async def breathing_moment(
+    pilot: Pilot, seconds: float, *, calm: bool = False, then: tuple[str, ...] = ()
+) -> None:
+    """Start six breaths of the default pattern and hold the clock ``seconds`` in.
+
+    The pause after moving the clock is over a second of real time, so even the
+    calm view (which looks at the clock once a second) has caught up.
+    """
+    app = pilot.app
+    await settle(pilot)
+    if calm:
+        app.change_reduced_motion(True)
+    app.start_breathing_now(app.current_pattern(), 6)
+    await pilot.pause()
+    app.clock.advance(seconds)
+    await pilot.pause(1.1)
+    if then:
+        await pilot.press(*then)
+        await pilot.pause()

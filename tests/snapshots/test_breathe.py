@@ -9,7 +9,7 @@ import pytest
 from durf.app import DurfApp
 from durf.core.clock import FixedClock
 from durf.core.i18n import set_language
-from tests.app.conftest import FROZEN_NOW, settle
+from tests.app.conftest import FROZEN_NOW, breathing_moment, settle
 
 SIZE = (80, 24)
 
@@ -22,14 +22,7 @@ def breathing_at(seconds: float, *, calm: bool = False):
     """Start a six-breath session of the default pattern and stop the clock at ``seconds``."""
 
     async def run_before(pilot) -> None:
-        app = pilot.app
-        await settle(pilot)
-        if calm:
-            app.change_reduced_motion(True)
-        app.start_breathing_now(app.current_pattern(), 6)
-        await pilot.pause()
-        app.clock.advance(seconds)
-        await pilot.pause(1.1)
+        await breathing_moment(pilot, seconds, calm=calm)
 
     return run_before
 
