@@ -29,7 +29,7 @@ def hints_content(hints: Sequence[KeyHint]) -> Content:
     parts: list[str | tuple[str, str]] = []
     for index, (key, description_key) in enumerate(hints):
         if index:
-            parts.append("   ")
+            parts.append("  ")
         parts.append((key_label(key), "bold $accent"))
         parts.append(" " + t(description_key))
     return Content.assemble(*parts)
