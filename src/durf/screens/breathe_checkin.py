@@ -34,23 +34,24 @@ class CheckInScreen(FlowScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        """The body areas as a multiple choice, then the 0-10 scale."""
-        yield Static(t("checkin.intro"), classes="intro", markup=False)
-        yield Static(t("checkin.where"), classes="question", markup=False)
-        yield SelectionList[str](
-            *[
-                Selection(t(f"area.{area}"), area, area in self.flow.session.areas)
-                for area in BODY_AREAS
-            ],
-            id="areas",
-        )
-        yield Static(t("checkin.how_strong"), classes="question", markup=False)
-        yield Scale(
-            self.flow.session.tension_before,
-            "scale.tension_low",
-            "scale.tension_high",
-            id="tension",
-        )
+        """The body areas as a multiple choice, then the 0-10 scale; scrolls when small."""
+        with VerticalScroll(id="check-in", can_focus=False):
+            yield Static(t("checkin.intro"), classes="intro", markup=False)
+            yield Static(t("checkin.where"), classes="question", markup=False)
+            yield SelectionList[str](
+                *[
+                    Selection(t(f"area.{area}"), area, area in self.flow.session.areas)
+                    for area in BODY_AREAS
+                ],
+                id="areas",
+            )
+            yield Static(t("checkin.how_strong"), classes="question", markup=False)
+            yield Scale(
+                self.flow.session.tension_before,
+                "scale.tension_low",
+                "scale.tension_high",
+                id="tension",
+            )
 
     def action_next(self) -> None:
         """Keep the answers and go on to choosing the breath."""
