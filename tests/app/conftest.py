@@ -51,11 +51,9 @@ def screen_text(app: DurfApp) -> str:
 async def breathing_moment(
     pilot: Pilot, seconds: float, *, calm: bool = False, then: tuple[str, ...] = ()
 ) -> None:
-    """Start six breaths of the default pattern and hold the clock ``seconds`` in.
+    """Start six breaths of the default pattern and hold the clock ``seconds`` in."""
+    from durf.screens.breathe import BreatheScreen
 
-    The pause after moving the clock is over a second of real time, so even the
-    calm view (which looks at the clock once a second) has caught up.
-    """
     app = pilot.app
     await settle(pilot)
     if calm:
@@ -63,7 +61,9 @@ async def breathing_moment(
     app.start_breathing_now(app.current_pattern(), 6)
     await pilot.pause()
     app.clock.advance(seconds)
-    await pilot.pause(1.1)
+    if isinstance(app.screen, BreatheScreen):
+        app.screen.catch_up()
+    await pilot.pause()
     if then:
         await pilot.press(*then)
         await pilot.pause()

@@ -86,7 +86,8 @@ class TestBreathe:
             await settle(pilot)
             await pilot.press("1", "tab", "7", "enter", *["left"] * 5, "enter")
             pilot.app.clock.advance(10)
-            await pilot.pause(0.3)
+            pilot.app.screen.catch_up()
+            await pilot.pause()
             await pilot.press("enter", "enter", "enter", "enter", "4")
             await pilot.pause()
 

@@ -44,6 +44,11 @@ def ease(progress: float) -> float:
     return (1 - math.cos(math.pi * min(1.0, max(0.0, progress)))) / 2
 
 
+def ease_inverse(value: float) -> float:
+    """The progress at which ``ease`` reaches ``value`` (0 to 1)."""
+    return math.acos(1 - 2 * min(1.0, max(0.0, value))) / math.pi
+
+
 def clamp_pace(pace: float) -> float:
     """Keep a pace within the range a calm practice allows, rounded to a step."""
     return round(min(PACE_MAX, max(PACE_MIN, pace)), 2)
@@ -118,6 +123,22 @@ class Pacer:
         """The elapsed time of the next phase change after ``elapsed`` (or the end)."""
         state = self.at(elapsed)
         return self.total if state.finished else min(self.total, elapsed + state.seconds_left)
+
+    def when_fullness(self, elapsed: float, level: float) -> float | None:
+        """When, within the current phase, the lungs reach ``level``; ``None`` if they don't.
+
+        This lets a picture that changes in steps of fullness be redrawn exactly
+        when the next step is reached, instead of being polled.
+        """
+        state = self.at(elapsed)
+        if state.finished:
+            return None
+        start, end = self._levels[state.phase_index]
+        if start == end or not min(start, end) <= level <= max(start, end):
+            return None
+        progress = ease_inverse((level - start) / (end - start))
+        phase_start = elapsed - state.progress * self.phases[state.phase_index][1]
+        return phase_start + progress * self.phases[state.phase_index][1]
 
     def phase_changes(self) -> list[float]:
         """Every scheduled phase change in the session, in elapsed seconds."""

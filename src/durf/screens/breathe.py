@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -23,7 +23,8 @@ from durf.core.pacer import PACE_STEP, Pacer, PaceState, clamp_pace
 from durf.screens.flow import FlowScreen
 from durf.widgets.breath_orb import BreathOrb
 
-FRAME_SECONDS = 1 / 20
+MIN_DELAY = 1 / 30
+"""Never wake more often than this, however fast the orb would change."""
 ARROWS = {"in": "↑", "hold": "·", "out": "↓"}
 
 
@@ -51,7 +52,8 @@ class BreatheScreen(FlowScreen):
             if self.calm:
                 yield Static(id="calm-word", markup=False)
             else:
-                yield BreathOrb(id="orb")
+                with Horizontal(id="orb-row"):
+                    yield BreathOrb(id="orb")
             with Center():
                 yield Static(id="phase", markup=False)
             with Center():
@@ -88,11 +90,24 @@ class BreatheScreen(FlowScreen):
             self._breathing_done(elapsed)
             return
         if self.stopwatch.running:
-            until_change = self.pacer.next_change(elapsed) - elapsed
-            # A calm view only changes once a second (the count) or at a phase change.
-            frame = 1.0 - (state.seconds_left % 1.0) if self.calm else FRAME_SECONDS
-            delay = max(0.005, min(frame, until_change + 0.002))
+            delay = max(MIN_DELAY, self._until_picture_changes(elapsed, state) + 0.002)
             self._timer = self.set_timer(delay, self._tick)
+
+    def _until_picture_changes(self, elapsed: float, state: PaceState) -> float:
+        """Seconds until anything shown changes: a phase, the count, or the orb's size.
+
+        Waking only then, rather than polling, keeps the CPU quiet while breathing.
+        """
+        waits = [
+            self.pacer.next_change(elapsed) - elapsed,
+            state.seconds_left % 1.0 or 1.0,  # the whole seconds shown count down
+        ]
+        if not self.calm:
+            for level in self.query_one("#orb", BreathOrb).next_edges():
+                when = self.pacer.when_fullness(elapsed, level)
+                if when is not None and when > elapsed:
+                    waits.append(when - elapsed)
+        return min(waits)
 
     def _show(self, state: PaceState) -> None:
         phase_key = (state.breath, state.phase_index)
@@ -125,6 +140,15 @@ class BreatheScreen(FlowScreen):
             self._shown_words = (phase_text, count_text)
             self.query_one("#phase", Static).update(phase_text)
             self.query_one("#count", Static).update(count_text)
+
+    def catch_up(self) -> None:
+        """Show the present moment now, without waiting for the next scheduled wake-up.
+
+        Used when the clock moved by more than the timer knows (tests that fast-forward
+        an injected clock).
+        """
+        self._stop_timer()
+        self._tick()
 
     def _stop_timer(self) -> None:
         if self._timer is not None:

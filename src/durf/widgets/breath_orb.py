@@ -9,9 +9,13 @@ changes, not on every tick.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from durf.core.pacer import PhaseKind
@@ -24,34 +28,60 @@ MIN_SHARE = 0.22
 """The empty-lungs disc, as a share of the largest: never a vanishing point."""
 
 
+STEP_DOTS = 2
+"""The radius moves in steps of two dots (half a cell): smooth to the eye, and half
+the repaints of single-dot steps."""
+
+
 @lru_cache(maxsize=512)
 def orb_lines(width: int, height: int, radius: int, open_texture: bool) -> tuple[str, ...]:
-    """The orb as ``height`` lines of ``width`` braille characters."""
+    """The orb as ``height`` lines of ``width`` braille characters (blank cells are spaces)."""
     dots_w, dots_h = width * 2, height * 4
     cx, cy = (dots_w - 1) / 2, (dots_h - 1) / 2
     rim = radius - 1.2
     cells = [[0] * width for _ in range(height)]
     for y in range(dots_h):
-        for x in range(dots_w):
-            distance = ((x - cx) ** 2 + (y - cy) ** 2) ** 0.5
-            if distance > radius:
+        dy = y - cy
+        if abs(dy) > radius:
+            continue
+        # One square root per row: the disc covers a span of x, the open centre a
+        # smaller span inside it.
+        half = math.sqrt(radius * radius - dy * dy)
+        inner = math.sqrt(rim * rim - dy * dy) if open_texture and abs(dy) < rim else -1.0
+        row = cells[y // 4]
+        for x in range(max(0, math.ceil(cx - half)), min(dots_w, math.floor(cx + half) + 1)):
+            inside = abs(x - cx) < inner
+            if inside and ((x + y) % 2 or y % 2):
                 continue
-            if open_texture and distance < rim and (x + y) % 2:
-                continue
-            if open_texture and distance < rim and y % 2:
-                continue
-            cells[y // 4][x // 2] |= DOT_BITS[(x % 2, y % 4)]
+            row[x // 2] |= DOT_BITS[(x % 2, y % 4)]
     # Empty cells are plain spaces: some fonts draw the blank braille pattern as dots.
     return tuple(
         "".join(chr(BRAILLE_BASE + bits) if bits else " " for bits in row) for row in cells
     )
 
 
-def orb_radius(width: int, height: int, fullness: float) -> int:
-    """The disc's radius in dots for a fullness between 0 and 1."""
+def _radius_range(width: int, height: int) -> tuple[float, float]:
     largest = max(1.0, min(width * 2, height * 4) / 2 - 0.5)
-    smallest = largest * MIN_SHARE
-    return round(smallest + (largest - smallest) * max(0.0, min(1.0, fullness)))
+    return largest * MIN_SHARE, largest
+
+
+def orb_radius(width: int, height: int, fullness: float) -> int:
+    """The disc's radius in dots for a fullness between 0 and 1, in whole steps."""
+    smallest, largest = _radius_range(width, height)
+    exact = smallest + (largest - smallest) * max(0.0, min(1.0, fullness))
+    return max(1, round(exact / STEP_DOTS) * STEP_DOTS)
+
+
+def step_edges(width: int, height: int, fullness: float) -> tuple[float, float]:
+    """The fullness just below and just above which the drawn radius changes."""
+    smallest, largest = _radius_range(width, height)
+    span = largest - smallest
+    radius = orb_radius(width, height, fullness)
+    if span <= 0:
+        return 0.0, 1.0
+    low = (radius - STEP_DOTS / 2 - smallest) / span
+    high = (radius + STEP_DOTS / 2 - smallest) / span
+    return low, high
 
 
 class BreathOrb(Widget):
@@ -62,7 +92,6 @@ class BreathOrb(Widget):
         width: 1fr;
         height: 1fr;
         color: $accent;
-        content-align: center middle;
     }
     BreathOrb.-out {
         color: $secondary;
@@ -87,18 +116,35 @@ class BreathOrb(Widget):
         self.refresh()
         return True
 
+    def next_edges(self) -> tuple[float, float]:
+        """The fullness values at which the picture will change next, below and above."""
+        return step_edges(self.content_size.width, self.content_size.height, self.fullness)
+
     def _picture(self) -> tuple[int, int, int, bool]:
         width, height = self.content_size.width, self.content_size.height
         return (width, height, orb_radius(width, height, self.fullness), self.kind == "out")
 
     def on_resize(self) -> None:
-        """A new size is a new picture."""
+        """Keep the widget as wide as the disc (cells are twice as tall as wide), then redraw.
+
+        A narrower widget is cheaper to repaint: nothing is drawn for empty sides.
+        """
+        parent_width = self.parent.size.width if isinstance(self.parent, Widget) else 0
+        if parent_width:
+            snug = min(parent_width, 2 * self.size.height)
+            if self.size.width != snug:
+                self.styles.width = snug
         self._shown = self._picture()
         self.refresh()
 
-    def render(self) -> str:
-        """The disc at its current size."""
+    def render_line(self, y: int) -> Strip:
+        """One line of the disc, from a cache: a repaint builds no text, only looks up strips."""
         width, height, radius, open_texture = self._shown or self._picture()
-        if width <= 0 or height <= 0:
-            return ""
-        return "\n".join(orb_lines(width, height, radius, open_texture))
+        if width <= 0 or height <= 0 or y >= height:
+            return Strip.blank(max(0, width), self.rich_style)
+        return _strip(orb_lines(width, height, radius, open_texture)[y], self.rich_style)
+
+
+@lru_cache(maxsize=2048)
+def _strip(line: str, style: Style) -> Strip:
+    return Strip([Segment(line, style)], len(line))
