@@ -175,17 +175,17 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     """Open the breathing exercise; with a pattern or length, start breathing at once."""
     if args.pattern is None and args.breaths is None and args.minutes is None:
         return run_app(home, look, cli_language=args.lang, start=_start_checkin)
-    from durf.core.library import default_pattern, load_library
     from durf.core.pacer import breaths_for_minutes
+    from durf.core.patterns import find_patterns
 
-    library = load_library([bundled_exercises_dir(), user_exercises_dir(home)])
+    # The standard-library reader, not the pydantic library: breathing starts at once.
+    patterns = find_patterns([bundled_exercises_dir(), user_exercises_dir(home)])
     wanted = args.pattern or look.setting("breath_pattern", str)
-    pattern = next((p for p in library.breathing if p.id == wanted), None)
+    pattern = next((p for p in patterns if p.id == wanted), None)
     if pattern is None and args.pattern is not None:
-        valid = ", ".join(p.id for p in library.breathing)
-        print(t("cli.unknown_pattern", pattern=args.pattern, valid=valid), file=sys.stderr)
-        return EXIT_USAGE
-    pattern = pattern or default_pattern(library)
+        return _unknown_pattern(home, args.pattern)
+    pattern = pattern or next((p for p in patterns if p.default), None)
+    pattern = pattern or (patterns[0] if patterns else None)
     if pattern is None:
         print(t("cli.no_patterns"), file=sys.stderr)
         return EXIT_PROBLEM
@@ -199,6 +199,16 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
         app.start_breathing_now(pattern, breaths)
 
     return run_app(home, look, cli_language=args.lang, start=start)
+
+
+def _unknown_pattern(home: Path, wanted: str) -> int:
+    """Say that a pattern id is unknown, and list the valid ones."""
+    from durf.core.library import load_library
+
+    library = load_library([bundled_exercises_dir(), user_exercises_dir(home)])
+    valid = ", ".join(p.id for p in library.breathing)
+    print(t("cli.unknown_pattern", pattern=wanted, valid=valid), file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _start_checkin(app: DurfApp) -> None:

@@ -31,11 +31,14 @@ from durf.screens.home import HomeScreen
 if TYPE_CHECKING:
     from durf.core.breathing import BreathingSession
     from durf.core.library import BreathingPattern, Library
+    from durf.core.patterns import QuickPattern
     from durf.core.progress import HomeSummary
     from durf.core.state import Settings, State
     from durf.core.store import Store
 
 DEFAULT_THEME = "textual-dark"
+FIRST_FRAME_GRACE = 0.1
+"""Seconds between mounting and starting the background load."""
 
 
 class DurfCommandPalette(CommandPalette):
@@ -118,7 +121,9 @@ class DurfApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._start is not None:
             self._start(self)
-        self.call_after_refresh(self._load_in_background)
+        # A moment after the first frame: the loader thread imports pydantic and would
+        # otherwise compete with the first paint for the interpreter.
+        self.set_timer(FIRST_FRAME_GRACE, self._load_in_background)
 
     @property
     def store(self) -> Store:
@@ -195,6 +200,15 @@ class DurfApp(App[None]):
     def state(self) -> State | None:
         """The state once loaded, else ``None`` (the first frame does not wait for it)."""
         return self.store.state if self._store is not None and self.store.loaded else None
+
+    def setting(self, name: str, kind: type, default: Any = None) -> Any:
+        """One setting: the saved one once loaded, before that the quick look's.
+
+        Lets the first frame of a screen read a setting without waiting for the load.
+        """
+        if self.state is not None:
+            return getattr(self.settings, name)
+        return self._look.setting(name, kind, default)
 
     @property
     def settings(self) -> Settings:
@@ -306,7 +320,9 @@ class DurfApp(App[None]):
     @property
     def reduced_motion(self) -> bool:
         """Whether exercises should use calm text instead of animation."""
-        return self.settings.reduced_motion or self.motion_reduced_by_environment
+        return bool(self.setting("reduced_motion", bool, False)) or (
+            self.motion_reduced_by_environment
+        )
 
     def _apply_motion(self, reduced: bool) -> None:
         self.animation_level = "none" if reduced else self._environment_animation_level
@@ -340,9 +356,7 @@ class DurfApp(App[None]):
 
         self.push_screen(CheckInScreen(self.new_breathing_flow()))
 
-    def start_breathing_now(
-        self, pattern: BreathingPattern, breaths: int, pace: float | None = None
-    ) -> None:
+    def start_breathing_now(self, pattern: BreathingPattern | QuickPattern, breaths: int) -> None:
         """Skip the check-in and setup: breathe at once (``durf breathe --pattern``)."""
         from durf.screens.breathe import BreatheScreen
 

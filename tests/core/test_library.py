@@ -152,3 +152,31 @@ def test_files_are_found_in_subfolders_in_a_stable_order(tmp_path: Path) -> None
         "a/y.toml",
         "b/z.toml",
     ]
+
+
+def test_the_quick_pattern_reader_agrees_with_the_full_library(tmp_path: Path) -> None:
+    from durf.core.patterns import find_patterns
+
+    write(tmp_path, "a-ok.toml", GOOD_PATTERN.format(id="fine", inhale=4))
+    write(tmp_path, "b-zero.toml", GOOD_PATTERN.format(id="zero", inhale=0))
+    write(
+        tmp_path,
+        "c-no-name.toml",
+        GOOD_PATTERN.format(id="nameless", inhale=4).replace(
+            'name = { nl = "Vier-zes", en = "Four-six" }', ""
+        ),
+    )
+    write(
+        tmp_path,
+        "d-typo.toml",
+        GOOD_PATTERN.format(id="typo", inhale=4).replace("seconds = 6", "secs = 6"),
+    )
+    folders = [bundled_exercises_dir(), tmp_path]
+    full = load_library(folders)
+    quick = find_patterns(folders)
+    assert [p.id for p in quick] == [p.id for p in full.breathing]
+    for light, validated in zip(quick, full.breathing, strict=True):
+        assert [(ph.kind, ph.seconds) for ph in light.phases] == [
+            (ph.kind, ph.seconds) for ph in validated.phases
+        ]
+        assert light.default == validated.default

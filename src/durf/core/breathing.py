@@ -1,12 +1,19 @@
-"""The breathing-before-speaking exercise as pure functions over the state."""
+"""The breathing-before-speaking exercise as pure functions over the state.
+
+The state models are imported inside the functions that build records: the
+breathing screen must be able to start, and paint its first breath, before
+pydantic is loaded.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
-from durf.core.state import HonestSentence, SentenceStatus, SessionRecord, State
+if TYPE_CHECKING:
+    from durf.core.state import HonestSentence, SentenceStatus, State
 
 BODY_AREAS = (
     "breath",
@@ -63,6 +70,8 @@ class BreathingSession:
 
 def record_session(state: State, session: BreathingSession, ended_at: datetime) -> State:
     """Add a finished or stopped session, and its sentence to follow up, to the state."""
+    from durf.core.state import HonestSentence, SessionRecord
+
     record = SessionRecord(
         id=new_id(),
         exercise="breathe",
@@ -101,11 +110,11 @@ def earlier_sentences(state: State, limit: int = 20) -> list[str]:
     return texts[:limit]
 
 
-FollowUp = SentenceStatus  # "said" | "not_needed" close it; "open" means "not yet"
+def follow_up(state: State, sentence_id: str, answer: SentenceStatus, when: datetime) -> State:
+    """Record the user's answer about a sentence: said it, not yet, or no longer needed.
 
-
-def follow_up(state: State, sentence_id: str, answer: FollowUp, when: datetime) -> State:
-    """Record the user's answer about a sentence: said it, not yet, or no longer needed."""
+    ``said`` and ``not_needed`` close it; ``open`` is "not yet" and keeps it on the list.
+    """
     sentences = [
         s.model_copy(update={"status": answer, "checked_at": when}) if s.id == sentence_id else s
         for s in state.sentences

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from durf.core.i18n import Language, t
+from durf.core.pacer import PHASE_LIMITS
 
 MAX_FILE_BYTES = 256 * 1024
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
@@ -56,13 +57,6 @@ class Text(Strict):
 
 
 # -- breathing ---------------------------------------------------------------
-
-PHASE_LIMITS: dict[str, tuple[float, float]] = {
-    "in": (1.0, 12.0),
-    "hold": (1.0, 10.0),
-    "out": (2.0, 20.0),
-}
-"""Seconds each kind of phase may last: outside these a pattern is not a calm practice."""
 
 
 class Phase(Strict):

@@ -17,6 +17,13 @@ PhaseKind = Literal["in", "hold", "out"]
 PACE_MIN = 0.6
 PACE_MAX = 1.6
 PACE_STEP = 0.1
+PHASE_LIMITS: dict[str, tuple[float, float]] = {
+    "in": (1.0, 12.0),
+    "hold": (1.0, 10.0),
+    "out": (2.0, 20.0),
+}
+"""Seconds each kind of phase may last: outside these a pattern is not a calm practice."""
+
 EPSILON = 1e-9
 """Times closer than this are the same moment (float sums of phase seconds)."""
 """A pace is a factor on every phase's seconds: 1.2 is 20% slower."""

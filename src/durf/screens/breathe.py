@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from durf.core.countdown import Stopwatch
-from durf.core.i18n import get_language, t
+from durf.core.i18n import t
 from durf.core.pacer import PACE_STEP, Pacer, PaceState, clamp_pace
 from durf.screens.flow import FlowScreen
 from durf.widgets.breath_orb import BreathOrb
@@ -64,7 +64,7 @@ class BreatheScreen(FlowScreen):
         super().on_mount()
         pattern = self.flow.pattern
         assert pattern is not None, "the setup step chooses a pattern"
-        pace = clamp_pace(self.durf.settings.breath_pace)
+        pace = clamp_pace(self.durf.setting("breath_pace", float, 1.0))
         self.flow.session.pattern_id = pattern.id
         self.flow.session.pace = pace
         self.pacer = Pacer(
@@ -112,7 +112,7 @@ class BreatheScreen(FlowScreen):
     def _show(self, state: PaceState) -> None:
         phase_key = (state.breath, state.phase_index)
         if phase_key != self._last_phase:
-            if self._last_phase is not None and self.durf.settings.sound_cue:
+            if self._last_phase is not None and self.durf.setting("sound_cue", bool, False):
                 self.app.bell()
             self._last_phase = phase_key
         word = t(f"phase.{state.kind}")
@@ -213,8 +213,3 @@ class BreatheScreen(FlowScreen):
     def on_unmount(self) -> None:
         """No tick may outlive the screen."""
         self._stop_timer()
-
-
-def pattern_name(flow_pattern: object) -> str:
-    """The pattern's name in the active language."""
-    return flow_pattern.name.get(get_language())  # type: ignore[attr-defined]

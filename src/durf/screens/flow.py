@@ -12,6 +12,7 @@ from durf.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from durf.core.library import BreathingPattern
+    from durf.core.patterns import QuickPattern
 
 
 @dataclass
@@ -19,7 +20,7 @@ class BreatheFlow:
     """What the exercise carries from step to step."""
 
     session: BreathingSession
-    pattern: BreathingPattern | None = None
+    pattern: BreathingPattern | QuickPattern | None = None
     breathed: bool = False
     """Whether any breathing happened: only then is a stopped session worth keeping."""
 

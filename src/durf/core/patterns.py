@@ -1,0 +1,91 @@
+"""Breathing patterns read straight from their TOML files, without pydantic.
+
+``durf breathe --pattern ID`` must show its first breath at once. The full,
+validated exercise library (``library.py``) needs pydantic and loads after the
+first frame; this module finds one pattern's phases with the standard library
+only, applying the same limits (``pacer.PHASE_LIMITS``) and asking for the same
+fields, so a file the library would skip is not used here either.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from durf.core.pacer import PHASE_LIMITS, PhaseKind
+
+
+@dataclass(frozen=True)
+class QuickPhase:
+    """One phase of a breath."""
+
+    kind: PhaseKind
+    seconds: float
+
+
+@dataclass(frozen=True)
+class QuickPattern:
+    """Just what the breathing screen needs of a pattern."""
+
+    id: str
+    phases: tuple[QuickPhase, ...]
+    default: bool = False
+
+    @property
+    def cycle_seconds(self) -> float:
+        """Seconds one whole breath takes."""
+        return sum(phase.seconds for phase in self.phases)
+
+
+def _texts_present(document: dict, name: str) -> bool:
+    table = document.get(name)
+    return isinstance(table, dict) and all(
+        isinstance(table.get(language), str) and table[language].strip()
+        for language in ("nl", "en")
+    )
+
+
+def read_pattern(path: Path) -> QuickPattern | None:
+    """The pattern in ``path``, or ``None`` if the file is not a usable breathing pattern."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    if document.get("kind") != "breathing" or not isinstance(document.get("id"), str):
+        return None
+    if not (_texts_present(document, "name") and _texts_present(document, "purpose")):
+        return None
+    raw_phases = document.get("phases")
+    if not isinstance(raw_phases, list) or not 2 <= len(raw_phases) <= 8:
+        return None
+    phases = []
+    for raw in raw_phases:
+        if not isinstance(raw, dict) or set(raw) != {"kind", "seconds"}:
+            return None
+        kind, seconds = raw["kind"], raw["seconds"]
+        if kind not in PHASE_LIMITS or isinstance(seconds, bool):
+            return None
+        if not isinstance(seconds, int | float):
+            return None
+        low, high = PHASE_LIMITS[kind]
+        if not low <= seconds <= high:
+            return None
+        phases.append(QuickPhase(kind, float(seconds)))
+    if not {"in", "out"} <= {phase.kind for phase in phases}:
+        return None
+    return QuickPattern(document["id"], tuple(phases), document.get("default") is True)
+
+
+def find_patterns(folders: Iterable[Path]) -> list[QuickPattern]:
+    """Every usable pattern in ``folders``, bundled first; a repeated id keeps the first."""
+    found: dict[str, QuickPattern] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.toml")):
+            pattern = read_pattern(path)
+            if pattern is not None and pattern.id not in found:
+                found[pattern.id] = pattern
+    return list(found.values())
