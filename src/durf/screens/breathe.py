@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -54,10 +54,8 @@ class BreatheScreen(FlowScreen):
             else:
                 with Horizontal(id="orb-row"):
                     yield BreathOrb(id="orb")
-            with Center():
-                yield Static(id="phase", markup=False)
-            with Center():
-                yield Static(id="count", markup=False)
+            yield Static(id="phase", markup=False)
+            yield Static(id="count", markup=False)
 
     def on_mount(self) -> None:
         """Lay the session out in time and start breathing."""
@@ -130,7 +128,8 @@ class BreatheScreen(FlowScreen):
             count_text += "  ·  " + t("breathe.pace", pace=f"{self.pacer.pace:.1f}")
         if self.calm:
             self.query_one("#calm-word", Static).update(
-                "\n".join([word, "", str(seconds)]) if self.stopwatch.running else word
+                "\n".join([word, "", str(seconds)]) if self.stopwatch.running else word,
+                layout=False,
             )
             # The calm words already say the phase; the line below only speaks when paused.
             self.query_one("#phase", Static).display = not self.stopwatch.running
@@ -138,8 +137,9 @@ class BreatheScreen(FlowScreen):
             self.query_one("#orb", BreathOrb).show(state.fullness, state.kind)
         if (phase_text, count_text) != self._shown_words:
             self._shown_words = (phase_text, count_text)
-            self.query_one("#phase", Static).update(phase_text)
-            self.query_one("#count", Static).update(count_text)
+            # Fixed-size lines: new words need a repaint, not a new layout of the screen.
+            self.query_one("#phase", Static).update(phase_text, layout=False)
+            self.query_one("#count", Static).update(count_text, layout=False)
 
     def catch_up(self) -> None:
         """Show the present moment now, without waiting for the next scheduled wake-up.
