@@ -191,3 +191,17 @@ async def test_stopping_on_the_sentence_screen_keeps_what_was_typed(durf_home: P
     state = saved(durf_home)
     assert state["history"][0]["completed"] is False
     assert state["history"][0]["details"]["sentence"] == "Ik twijfel 😬 [x]"
+
+
+async def test_words_for_someone_without_a_sentence_are_not_skipped_past(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 1)
+        await pilot.pause()
+        await breathe_for(pilot, 10.5)
+        app.screen.query_one("#for-whom", Input).focus()
+        await pilot.press(*"Sam", "enter")
+        assert isinstance(app.screen, SentenceScreen)
+        assert app.focused is app.screen.query_one("#sentence", Input)
+        assert app.screen.query_one("#for-whom", Input).value == "Sam"

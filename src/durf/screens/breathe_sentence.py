@@ -101,6 +101,11 @@ class SentenceScreen(FlowScreen):
         """Go on to rehearsing; with no sentence, go straight to the check-out."""
         self._keep_typed()
         session = self.flow.session
+        if not session.sentence.strip() and session.for_whom.strip():
+            # Words typed for someone but no sentence yet: don't skip past them.
+            self.query_one("#sentence", Input).focus()
+            self.app.notify(t("sentence.write_first"), timeout=6)
+            return
         if session.sentence.strip():
             from durf.screens.breathe_rehearse import RehearseScreen
 

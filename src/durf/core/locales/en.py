@@ -275,4 +275,5 @@ MESSAGES: dict[str, str] = {
     "followup.key_said": "I said it",
     "followup.key_not_yet": "not yet: keep it on the list",
     "followup.key_not_needed": "no longer needed",
+    "sentence.write_first": "First write the sentence itself in the line above; then rehearse.",
 }

@@ -287,4 +287,5 @@ MESSAGES: dict[str, str] = {
     "followup.key_said": "gezegd",
     "followup.key_not_yet": "nog niet: laat hem op de lijst staan",
     "followup.key_not_needed": "niet meer nodig",
+    "sentence.write_first": "Schrijf eerst de zin zelf in de regel erboven; oefen hem daarna.",
 }
