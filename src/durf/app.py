@@ -26,15 +26,16 @@ from durf.core.clock import Clock, SystemClock, today
 from durf.core.i18n import Language, get_language, is_language, set_language, t
 from durf.core.paths import bundled_exercises_dir, user_exercises_dir
 from durf.core.quicklook import QuickLook, quick_look
+from durf.core.text import shown
 from durf.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from durf.core.breathing import BreathingSession
     from durf.core.library import BreathingPattern, Library
     from durf.core.patterns import QuickPattern
     from durf.core.progress import HomeSummary
     from durf.core.state import Settings, State
     from durf.core.store import Store
+    from durf.screens.flow import BreatheFlow
 
 DEFAULT_THEME = "textual-dark"
 FIRST_FRAME_GRACE = 0.1
@@ -175,12 +176,9 @@ class DurfApp(App[None]):
         ):
             set_language(settings.language)  # type: ignore[arg-type]
             self.call_later(self.relocalize)
-        for notice in self.store.take_notices():
-            self.notify(
-                notice, title=t("notice.state_title"), severity="warning", timeout=30, markup=False
-            )
+        self._show_store_notices()
         if library.problems and problems_before is None:
-            lines = "\n".join(str(problem) for problem in library.problems)
+            lines = "\n".join(shown(str(problem)) for problem in library.problems)
             self.notify(
                 lines,
                 title=t("notice.exercises_title"),
@@ -246,8 +244,19 @@ class DurfApp(App[None]):
         except StoreError as error:
             self._fail(str(error))
             return False
+        self._show_store_notices()
         self.state_revision += 1
         return True
+
+    def _show_store_notices(self) -> None:
+        for notice in self.store.take_notices():
+            self.notify(
+                shown(notice),
+                title=t("notice.state_title"),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
 
     def change_settings(self, **changes: object) -> bool:
         """Save new values for some settings."""
@@ -270,7 +279,14 @@ class DurfApp(App[None]):
     async def relocalize(self) -> None:
         """Compose every open screen again, so that all its words are in the new language."""
         for screen in self.screen_stack:
+            remember = getattr(screen, "remember", None)
+            if remember is not None:
+                remember()
+        for screen in self.screen_stack:
             await screen.recompose()
+            after = getattr(screen, "after_relocalize", None)
+            if after is not None:
+                after()
         self.screen.post_message(Relocalized())
 
     @property
@@ -289,7 +305,7 @@ class DurfApp(App[None]):
             self.theme = DEFAULT_THEME
             if announce:
                 self.notify(
-                    t("notice.unknown_theme", name=name, fallback=DEFAULT_THEME),
+                    t("notice.unknown_theme", name=shown(name), fallback=DEFAULT_THEME),
                     severity="warning",
                     timeout=15,
                     markup=False,
@@ -351,9 +367,12 @@ class DurfApp(App[None]):
         return default_pattern(library)
 
     def action_start_breathing(self) -> None:
-        """Open the breathing-before-speaking exercise at its check-in."""
+        """Open the breathing-before-speaking exercise at its check-in (one at a time)."""
         from durf.screens.breathe_checkin import CheckInScreen
 
+        if self._open_flows():
+            self.notify(t("breathe.already_open"), timeout=5)
+            return
         self.push_screen(CheckInScreen(self.new_breathing_flow()))
 
     def start_breathing_now(self, pattern: BreathingPattern | QuickPattern, breaths: int) -> None:
@@ -372,12 +391,30 @@ class DurfApp(App[None]):
 
         return BreatheFlow(BreathingSession(started_at=self.clock.now()))
 
-    def save_breathing(self, session: BreathingSession) -> bool:
-        """Keep a finished or stopped breathing session and its sentence."""
+    def save_flow(self, flow: BreatheFlow, completed: bool) -> bool:
+        """Keep a finished or stopped breathing session and its sentence, once."""
         from durf.core.breathing import record_session
 
+        if flow.saved:
+            return True
+        flow.session.completed = completed
         ended = self.clock.now()
-        return self.change_state(lambda state: record_session(state, session, ended))
+        if self.change_state(lambda state: record_session(state, flow.session, ended)):
+            flow.saved = True
+        return flow.saved
+
+    def _open_flows(self) -> list[Any]:
+        from durf.screens.flow import FlowScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, FlowScreen)]
+
+    async def action_quit(self) -> None:
+        """Quit at once; an exercise in progress is kept first, marked as not finished."""
+        for screen in self._open_flows():
+            if screen.flow.breathed and not screen.flow.saved:
+                screen.remember()
+                self.save_flow(screen.flow, completed=False)
+        await super().action_quit()
 
     def answer_sentence(self, sentence_id: str, answer: str) -> bool:
         """Record whether an open honest sentence was said (one key on the home screen)."""
@@ -413,7 +450,13 @@ class DurfApp(App[None]):
         self._open(HelpScreen)
 
     async def action_go_home(self) -> None:
-        """Close every screen above home."""
+        """Close every screen above home; an exercise is stopped the usual way (it asks)."""
+        flows = self._open_flows()
+        if flows:
+            while self.screen is not flows[-1]:
+                await self.pop_screen()
+            flows[-1].action_back()
+            return
         while len(self.screen_stack) > 1:
             await self.pop_screen()
 

@@ -132,7 +132,7 @@ async def test_a_slower_pace_is_used_at_once_and_remembered(durf_home: Path) -> 
         await pilot.pause()
         await pilot.press("left", "left")
         await pilot.pause()
-        assert "pace ×1.2" in screen_text(app)
+        assert "20% slower" in screen_text(app)
         await breathe_for(pilot, 4.5)  # 4 s in-breath now lasts 4.8 s
         assert "Breathe in" in screen_text(app)
     assert saved(durf_home)["settings"]["breath_pace"] == 1.2
@@ -205,3 +205,136 @@ async def test_words_for_someone_without_a_sentence_are_not_skipped_past(durf_ho
         assert isinstance(app.screen, SentenceScreen)
         assert app.focused is app.screen.query_one("#sentence", Input)
         assert app.screen.query_one("#for-whom", Input).value == "Sam"
+
+
+async def test_breathing_waits_under_help_and_is_saved_only_once(durf_home: Path) -> None:
+    from durf.screens.help import HelpScreen
+
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 1)
+        await pilot.pause()
+        await breathe_for(pilot, 3)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        app.clock.advance(60)  # reading the help does not use up the breath
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BreatheScreen)
+        assert "Breathe in" in screen_text(app)
+        await breathe_for(pilot, 8)
+        assert isinstance(app.screen, SentenceScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [record] = saved(durf_home)["history"]
+    assert record["details"]["breathing_seconds"] == 10.0  # the minute under help is not in it
+
+
+async def test_a_failed_save_keeps_the_user_on_the_step_with_everything(
+    durf_home: Path, monkeypatch
+) -> None:
+    from durf.core.store import StateWriteError, Store
+
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 1)
+        await pilot.pause()
+        await breathe_for(pilot, 10.5)
+        await pilot.press("enter", "enter", "enter", "enter", "6")
+        assert isinstance(app.screen, CheckOutScreen)
+
+        def disk_full(self, change):
+            raise StateWriteError("The disk is full.")
+
+        monkeypatch.setattr(Store, "update", disk_full)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckOutScreen)
+        assert any("disk is full" in n.message for n in app._notifications)
+        monkeypatch.undo()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [record] = saved(durf_home)["history"]
+    assert record["details"]["tension_after"] == 6
+
+
+async def test_quitting_mid_exercise_keeps_it_as_not_finished(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 6)
+        await pilot.pause()
+        await breathe_for(pilot, 15)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [record] = saved(durf_home)["history"]
+    assert record["completed"] is False
+    assert record["details"]["breaths_done"] == 1
+
+
+async def test_home_from_the_palette_mid_exercise_asks_first(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 6)
+        await pilot.pause()
+        await breathe_for(pilot, 2)
+        await app.action_go_home()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("j")  # Dutch "ja" works in English too
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert saved(durf_home)["history"][0]["completed"] is False
+
+
+async def test_changing_language_mid_exercise_keeps_what_was_entered(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 1)
+        await pilot.pause()
+        await breathe_for(pilot, 10.5)
+        line = app.screen.query_one("#sentence", Input)
+        line.focus()
+        await pilot.press(*"Ik durf")
+        app.change_language("nl")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#sentence", Input).value == "Ik durf"
+        assert "Je eerste eerlijke zin" in app.screen.query_one("#sentence", Input).placeholder
+
+
+async def test_a_changed_pace_does_not_change_the_time_spent(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 6)
+        await pilot.pause()
+        await breathe_for(pilot, 30)
+        await pilot.press("right", "right", "right", "right")  # 40% faster
+        await pilot.pause()
+        await breathe_for(pilot, 5)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+    assert saved(durf_home)["history"][0]["details"]["breathing_seconds"] == 35.0
+
+
+async def test_escape_codes_in_a_sentence_are_shown_not_obeyed(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 1)
+        await pilot.pause()
+        await breathe_for(pilot, 10.5)
+        app.screen.query_one("#sentence", Input).value = "Hoi\x1b]0;PWNED\x07 [b]x"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Hoi␛]0;PWNED␇ [b]x" in text
+        assert "\x1b" not in text

@@ -164,3 +164,31 @@ async def test_a_newer_state_file_stops_the_app_with_a_message(durf_home: Path) 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
     assert app.fatal_message and "newer durf" in app.fatal_message
+
+
+def test_every_key_bar_fits_in_a_60_column_window_in_both_languages() -> None:
+    import durf.screens.breathe as breathe
+    import durf.screens.breathe_checkin as checkin
+    import durf.screens.breathe_checkout as checkout
+    import durf.screens.breathe_rehearse as rehearse
+    import durf.screens.breathe_sentence as sentence
+    import durf.screens.breathe_setup as setup
+    import durf.screens.settings as settings
+    from durf.widgets.keybar import hints_content
+
+    bars = [
+        HomeScreen.KEY_HINTS,
+        HomeScreen.FOLLOW_UP_HINTS,
+        settings.SettingsScreen.KEY_HINTS,
+        checkin.CheckInScreen.KEY_HINTS,
+        setup.SetupScreen.KEY_HINTS,
+        breathe.BreatheScreen.KEY_HINTS,
+        sentence.SentenceScreen.KEY_HINTS,
+        rehearse.RehearseScreen.KEY_HINTS,
+        checkout.CheckOutScreen.KEY_HINTS,
+    ]
+    for language in ("en", "nl"):
+        set_language(language)
+        for hints in bars:
+            width = len(hints_content(hints).plain)
+            assert width <= 58, (language, hints_content(hints).plain)

@@ -18,7 +18,7 @@ START = datetime(2026, 11, 21, 8, 30, tzinfo=AMSTERDAM_WINTER)
 
 
 def session(sentence: str = "", **changes: object) -> BreathingSession:
-    run = BreathingSession(started_at=START, pattern_id="box", sentence=sentence)
+    run = BreathingSession(started_at=START, pattern_id="box", sentence=sentence, rehearsed=True)
     for name, value in changes.items():
         setattr(run, name, value)
     return run
@@ -54,6 +54,12 @@ def test_a_session_is_kept_with_everything_it_gathered() -> None:
 def test_a_stopped_session_without_a_sentence_opens_nothing_to_follow_up() -> None:
     state = record_session(State(), session("   ", completed=False), START)
     assert state.history[0].completed is False
+    assert state.sentences == []
+
+
+def test_a_sentence_never_rehearsed_is_kept_but_not_followed_up() -> None:
+    state = record_session(State(), session("half typed", rehearsed=False), START)
+    assert state.history[0].details["sentence"] == "half typed"
     assert state.sentences == []
 
 

@@ -48,3 +48,14 @@ def test_this_week_counts_days_and_minutes_only_in_this_iso_week() -> None:
     assert summary.minutes_this_week == 20
     assert summary.streak == 1
     assert summary.last_day == date(2026, 11, 20)
+
+
+def test_a_new_week_after_a_streak_says_welcome_back_not_zero_days() -> None:
+    from durf.core.i18n import t
+    from durf.screens.home import progress_text
+
+    monday = date(2026, 11, 23)
+    history = [session(at(monday - timedelta(days=n))) for n in (1, 2)]
+    text = progress_text(home_summary(history, monday))
+    assert text.startswith(t("home.welcome_back"))
+    assert "0 days" not in text and "2 days in a row" in text

@@ -235,3 +235,31 @@ def test_a_changed_record_is_written_anew_not_from_an_old_copy(durf_home: Path) 
     edited = first.model_copy(update={"details": {"sentence": "anders"}})
     store.update(lambda s: s.model_copy(update={"history": [s.history[0], edited, s.history[2]]}))
     assert Store(durf_home).load().history[1].details == {"sentence": "anders"}
+
+
+def test_a_file_broken_while_running_is_moved_aside_and_memory_wins(durf_home: Path) -> None:
+    store = Store(durf_home)
+    store.update(add_settings(theme="nord"))
+    store.update(add_settings(theme="gruvbox"))  # the backup now says nord
+    (durf_home / "state.json").write_bytes(b"{broken")
+    store.update(add_settings(sound_cue=True))
+    [aside] = durf_home.glob("state.json.corrupt-*")
+    assert aside.read_bytes() == b"{broken"
+    [notice] = store.take_notices()
+    assert str(aside) in notice and "memory" in notice
+    reloaded = Store(durf_home).load().settings
+    assert (reloaded.theme, reloaded.sound_cue) == ("gruvbox", True)
+
+
+def test_an_unusable_backup_is_kept_aside_not_overwritten_later(durf_home: Path) -> None:
+    durf_home.mkdir()
+    (durf_home / "state.json").write_bytes(b"nope")
+    (durf_home / "state.json.bak").write_bytes(b"also nope")
+    store = Store(durf_home)
+    assert store.load() == State()
+    [notice] = store.take_notices()
+    [bad_backup] = durf_home.glob("state.json.bak.corrupt-*")
+    assert bad_backup.read_bytes() == b"also nope"
+    assert str(bad_backup) in notice
+    store.update(add_settings(theme="nord"))
+    assert bad_backup.read_bytes() == b"also nope"

@@ -50,6 +50,8 @@ class BreathingSession:
     tension_after: int | None = None
     sentence: str = ""
     for_whom: str = ""
+    rehearsed: bool = False
+    """Only a rehearsed sentence waits on the home screen to be followed up."""
     completed: bool = False
 
     def details(self) -> dict[str, object]:
@@ -81,7 +83,7 @@ def record_session(state: State, session: BreathingSession, ended_at: datetime) 
         details=session.details(),
     )
     sentences = list(state.sentences)
-    if session.sentence.strip():
+    if session.rehearsed and session.sentence.strip():
         sentences.append(
             HonestSentence(
                 id=new_id(),

@@ -27,6 +27,7 @@ from pydantic import (
 
 from durf.core.i18n import Language, t
 from durf.core.pacer import PHASE_LIMITS
+from durf.core.text import has_control_characters
 
 MAX_FILE_BYTES = 256 * 1024
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
@@ -51,8 +52,11 @@ class Text(Strict):
     @model_validator(mode="after")
     def _not_blank(self) -> Text:
         for language in ("nl", "en"):
-            if not getattr(self, language).strip():
+            text = getattr(self, language)
+            if not text.strip():
                 raise ValueError(t("library.reason.blank", language=language))
+            if has_control_characters(text.replace("\n", " ")):
+                raise ValueError(t("library.reason.control", language=language))
         return self
 
 
@@ -63,7 +67,8 @@ class Phase(Strict):
     """One part of a breath: in, hold or out, for a number of seconds."""
 
     kind: Literal["in", "hold", "out"]
-    seconds: float
+    seconds: Annotated[float, Field(strict=True)]
+    """A number, not text: "4" in quotes is a typo worth reporting."""
 
     @field_validator("seconds")
     @classmethod

@@ -9,12 +9,17 @@ fields, so a file the library would skip is not used here either.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from durf.core.pacer import PHASE_LIMITS, PhaseKind
+
+PATTERN_KEYS = {"kind", "id", "name", "purpose", "phases", "default"}
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+"""The same rules as the library's ``BreathingPattern`` (a test keeps them in step)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,17 @@ def read_pattern(path: Path) -> QuickPattern | None:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
-    if document.get("kind") != "breathing" or not isinstance(document.get("id"), str):
+    if document.get("kind") != "breathing" or not set(document) <= PATTERN_KEYS:
+        return None
+    if not isinstance(document.get("id"), str) or not ID_PATTERN.match(document["id"]):
+        return None
+    if not isinstance(document.get("default", False), bool):
+        return None
+    if not all(
+        set(document[name]) == {"nl", "en"}
+        for name in ("name", "purpose")
+        if isinstance(document.get(name), dict)
+    ):
         return None
     if not (_texts_present(document, "name") and _texts_present(document, "purpose")):
         return None

@@ -42,6 +42,8 @@ class Settings(Record):
     """A factor on every phase's seconds: above 1 is slower. Kept between runs."""
     breath_count: int = Field(default=6, ge=1, le=60)
     """How many breaths a session has, chosen last."""
+    safety_seen: bool = False
+    """Whether the safety line was shown at the start of a first breathing session."""
 
 
 class SessionRecord(Record):

@@ -167,14 +167,19 @@ class Store:
             notices, self._notices = self._notices, []
             return notices
 
-    def _load_from_disk(self) -> State:
+    def _load_from_disk(self, in_memory: State | None = None) -> State:
+        """Read the file; an unreadable one is moved aside, never overwritten.
+
+        ``in_memory`` is what this process already has (during a change): it is
+        newer than the backup, so it is what durf continues from.
+        """
         if self.path.is_dir():
             raise StoreError(t("store.folder_in_the_way", path=str(self.path)))
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             self._signature = None
-            return State()
+            return in_memory or State()
         except OSError as error:
             raise StoreError(
                 t("store.cannot_read", path=str(self.path), reason=error.strerror)
@@ -183,34 +188,55 @@ class Store:
         try:
             state = parse_state(raw)
         except _Unreadable as problem:
-            return self._recover(str(problem))
+            return self._recover(str(problem), in_memory)
         self._signature = signature
         return state
 
-    def _recover(self, reason: str) -> State:
-        """Move the unreadable file aside, then continue from the backup or from nothing."""
+    def _recover(self, reason: str, in_memory: State | None) -> State:
+        """Move the unreadable file aside, then continue from memory, the backup or nothing."""
+        with self._file_lock():
+            # Another durf may have replaced the file since it was read: look again,
+            # under the lock, before calling anything corrupt.
+            try:
+                state = parse_state(self.path.read_bytes())
+            except (OSError, _Unreadable):
+                state = None
+            if state is not None:
+                self._signature = _signature(self.path)
+                return state
+            aside = self._move_aside(self.path)
+            self._signature = None
+            if in_memory is not None:
+                self._notices.append(t("store.quarantined_memory", reason=reason, aside=str(aside)))
+                return in_memory
+            backup = self._read_backup()
+            if backup is None:
+                message = t("store.quarantined_fresh", reason=reason, aside=str(aside))
+                if self.backup_path.exists():
+                    # An unusable backup would be overwritten by the next save: keep it too.
+                    bad_backup = self._move_aside(self.backup_path)
+                    message += "\n" + t("store.backup_aside", aside=str(bad_backup))
+                self._notices.append(message)
+                return State()
+            self._notices.append(t("store.quarantined_backup", reason=reason, aside=str(aside)))
+            # Without this the next start would find no state file and begin empty.
+            self._write(backup)
+            return backup
+
+    def _move_aside(self, path: Path) -> Path:
         stamp = self._clock.now().strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
         suffix = 1
         while aside.exists():
             suffix += 1
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{suffix}")
+            aside = path.with_name(f"{path.name}.corrupt-{stamp}-{suffix}")
         try:
-            os.replace(self.path, aside)
+            os.replace(path, aside)
         except OSError as error:
             raise StoreError(
-                t("store.cannot_move_aside", path=str(self.path), reason=error.strerror)
+                t("store.cannot_move_aside", path=str(path), reason=error.strerror)
             ) from None
-        self._signature = None
-        backup = self._read_backup()
-        if backup is None:
-            self._notices.append(t("store.quarantined_fresh", reason=reason, aside=str(aside)))
-            return State()
-        self._notices.append(t("store.quarantined_backup", reason=reason, aside=str(aside)))
-        # Without this the next start would find no state file and begin empty.
-        with self._file_lock():
-            self._write(backup)
-        return backup
+        return aside
 
     def _read_backup(self) -> State | None:
         try:
@@ -230,7 +256,7 @@ class Store:
         with self._mutex, self._file_lock():
             current = self.state
             if _signature(self.path) != self._signature:
-                current = self._load_from_disk()
+                current = self._load_from_disk(in_memory=current)
             new_state = change(current)
             self._write(new_state)
             self._state = new_state
@@ -247,7 +273,7 @@ class Store:
         try:
             self._lock.acquire()
         except Timeout:
-            raise StateWriteError(t("store.locked", path=str(self.lock_path))) from None
+            raise StateWriteError(t("store.locked")) from None
         try:
             yield
         finally:

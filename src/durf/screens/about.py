@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from durf import __version__
 from durf.core.i18n import t
+from durf.core.text import shown
 from durf.screens.base import DurfScreen
 
 
@@ -24,7 +25,7 @@ class AboutScreen(DurfScreen):
             yield Static(t("about.vulnerability"), classes="paragraph", markup=False)
             yield Static(t("safety.line"), id="safety", classes="paragraph", markup=False)
             yield Static(
-                t("about.data", path=str(self.durf.store.path)),
+                t("about.data", path=shown(str(self.durf.store.path))),
                 classes="paragraph",
                 markup=False,
             )

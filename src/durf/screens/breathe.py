@@ -71,12 +71,22 @@ class BreatheScreen(FlowScreen):
             pace=pace,
         )
         self.stopwatch = Stopwatch(self.durf.clock)
+        # Position in the pattern moves when the pace changes; the time actually spent
+        # breathing does not. The second stopwatch keeps that for the record.
+        self.breathing_time = Stopwatch(self.durf.clock)
+        self._suspended_while_running = False
         self._timer: Timer | None = None
         self._last_phase: tuple[int, int] | None = None
         self._shown_words: tuple[str, str] | None = None
         self.flow.breathed = True
         self.stopwatch.start()
+        self.breathing_time.start()
         self._tick()
+        if not self.durf.setting("safety_seen", bool, False):
+            # Shown once, before the first breaths go deep. Remembering it needs the
+            # full state, which may still be loading: that waits until after the frame.
+            self.app.notify(t("safety.first_time"), timeout=12, markup=False)
+            self.call_after_refresh(self.durf.change_settings, safety_seen=True)
 
     # -- the clock ---------------------------------------------------------------
 
@@ -125,7 +135,9 @@ class BreatheScreen(FlowScreen):
             total=self.pacer.breaths,
         )
         if self.pacer.pace != 1.0:
-            count_text += "  ·  " + t("breathe.pace", pace=f"{self.pacer.pace:.1f}")
+            percent = round(abs(self.pacer.pace - 1.0) * 100)
+            key = "breathe.pace_slower" if self.pacer.pace > 1.0 else "breathe.pace_faster"
+            count_text += "  ·  " + t(key, percent=percent)
         if self.calm:
             self.query_one("#calm-word", Static).update(
                 "\n".join([word, "", str(seconds)]) if self.stopwatch.running else word,
@@ -157,11 +169,39 @@ class BreatheScreen(FlowScreen):
 
     # -- keys --------------------------------------------------------------------
 
+    def _pause(self) -> None:
+        self._stop_timer()
+        self.stopwatch.pause()
+        self.breathing_time.pause()
+
+    def _resume(self) -> None:
+        self.stopwatch.start()
+        self.breathing_time.start()
+        self._tick()
+
     def action_toggle_pause(self) -> None:
         """Space: pause, or go on exactly where it was."""
-        self._stop_timer()
-        self.stopwatch.toggle()
-        self._tick()
+        if self.stopwatch.running:
+            self._pause()
+            self._tick()
+        else:
+            self._resume()
+
+    def on_screen_suspend(self) -> None:
+        """Another screen on top (help, settings): the breath waits for the user."""
+        self._suspended_while_running = self.stopwatch.running
+        self._pause()
+
+    def on_screen_resume(self) -> None:
+        """Back on top: go on if it was running when it was covered."""
+        if getattr(self, "_suspended_while_running", False):
+            self._suspended_while_running = False
+            self._resume()
+
+    def after_relocalize(self) -> None:
+        """New words after a language change: show them at once, even when paused."""
+        self._shown_words = None
+        self.catch_up()
 
     def action_pace(self, direction: int) -> None:
         """Slower (1) or faster (-1); the new pace is remembered for next time."""
@@ -175,21 +215,17 @@ class BreatheScreen(FlowScreen):
         self._stop_timer()
         self._tick()
 
-    def action_back(self) -> None:
-        """Esc: pause and ask before stopping; carry on if the answer is no."""
-        was_running = self.stopwatch.running
-        self._stop_timer()
-        self.stopwatch.pause()
+    def remember(self) -> None:
+        """What was breathed so far goes into the session."""
         self._note_progress(self.stopwatch.elapsed())
+
+    def action_back(self) -> None:
+        """Esc: ask before stopping (the confirm screen pauses the breath); no carries on."""
+        self.remember()
 
         def answered(stop: bool | None) -> None:
             if stop:
                 self.finish(completed=False)
-            elif was_running:
-                self.stopwatch.start()
-                self._tick()
-            else:
-                self._tick()
 
         from durf.screens.confirm import ConfirmScreen
 
@@ -201,7 +237,7 @@ class BreatheScreen(FlowScreen):
 
     def _note_progress(self, elapsed: float) -> None:
         session = self.flow.session
-        session.breathing_seconds = elapsed
+        session.breathing_seconds = self.breathing_time.elapsed()
         session.breaths_done = min(self.pacer.breaths, int(elapsed // self.pacer.cycle))
 
     def _breathing_done(self, elapsed: float) -> None:

@@ -53,10 +53,14 @@ class CheckInScreen(FlowScreen):
                 id="tension",
             )
 
-    def action_next(self) -> None:
-        """Keep the answers and go on to choosing the breath."""
+    def remember(self) -> None:
+        """The marked areas and the rating go into the session."""
         self.flow.session.areas = list(self.query_one("#areas", SelectionList).selected)
         self.flow.session.tension_before = self.query_one("#tension", Scale).value
+
+    def action_next(self) -> None:
+        """Keep the answers and go on to choosing the breath."""
+        self.remember()
         self._continue()
 
     def action_skip(self) -> None:

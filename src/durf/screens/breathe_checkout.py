@@ -51,6 +51,10 @@ class CheckOutScreen(FlowScreen):
             compare_text(self.flow.session.tension_before, event.value)
         )
 
+    def remember(self) -> None:
+        """The rating goes into the session."""
+        self.flow.session.tension_after = self.query_one("#tension", Scale).value
+
     def action_done(self) -> None:
         """Save the whole session as completed and return home."""
         self.finish(completed=True)

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from durf.core.i18n import t
+from durf.core.text import shown
 from durf.screens.flow import FlowScreen
 
 
@@ -29,12 +30,19 @@ class RehearseScreen(FlowScreen):
 
     def compose_body(self) -> ComposeResult:
         """The user's sentence exactly as typed, never parsed as markup."""
-        yield Static(self.flow.session.sentence, id="sentence", markup=False)
+        yield Static(shown(self.flow.session.sentence), id="sentence", markup=False)
         if self.flow.session.for_whom.strip():
             yield Static(
-                t("rehearse.for_whom", who=self.flow.session.for_whom), id="for-whom", markup=False
+                t("rehearse.for_whom", who=shown(self.flow.session.for_whom)),
+                id="for-whom",
+                markup=False,
             )
         yield Static(t("rehearse.say_it"), id="say-it", markup=False)
+
+    def on_mount(self) -> None:
+        """Seeing it here is rehearsing it: from now on the sentence is followed up."""
+        super().on_mount()
+        self.flow.session.rehearsed = True
 
     def action_next(self) -> None:
         """On to the check-out."""

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from durf.core.breathing import earlier_sentences
 from durf.core.i18n import get_language, t
+from durf.core.text import shown
 from durf.screens.flow import FlowScreen
 
 MAX_SENTENCE = 280
@@ -58,12 +59,12 @@ class SentenceScreen(FlowScreen):
         state = self.durf.state
         own = earlier_sentences(state) if state is not None else []
         for text in own:
-            options.append(Option(Content.assemble(("★ ", "$accent"), text)))
+            options.append(Option(Content.assemble(("★ ", "$accent"), shown(text))))
         self._texts = list(own)
         for opener_set in self.durf.ensure_library().openers:
             for sentence in opener_set.sentences:
                 text = sentence.text.get(language)
-                options.append(Option(Content(text)))
+                options.append(Option(Content(shown(text))))
                 self._texts.append(text)
         return options
 
@@ -86,6 +87,10 @@ class SentenceScreen(FlowScreen):
     @on(Input.Submitted, "#for-whom")
     def _for_whom_done(self) -> None:
         self.action_rehearse()
+
+    def remember(self) -> None:
+        """What was typed goes into the session."""
+        self._keep_typed()
 
     def _keep_typed(self) -> None:
         session = self.flow.session

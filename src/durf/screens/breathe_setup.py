@@ -68,14 +68,26 @@ class SetupScreen(FlowScreen):
     def on_mount(self) -> None:
         """Start on the pattern and count chosen last time."""
         super().on_mount()
-        settings = self.durf.settings
-        ids = [pattern.id for pattern in self.patterns]
+        self.breaths = self.durf.settings.breath_count
         chosen = self.durf.current_pattern()
+        self._restore(chosen.id if chosen is not None else None)
+
+    def _restore(self, pattern_id: str | None) -> None:
+        ids = [pattern.id for pattern in self.patterns]
         options = self.query_one("#patterns", OptionList)
-        if chosen is not None and chosen.id in ids:
-            options.highlighted = ids.index(chosen.id)
-        self.breaths = settings.breath_count
+        if pattern_id in ids:
+            options.highlighted = ids.index(pattern_id)
+        options.focus()
         self._show_breaths()
+
+    def remember(self) -> None:
+        """Keep the highlighted rhythm across a rebuild."""
+        pattern = self._highlighted()
+        self._remembered = pattern.id if pattern is not None else None
+
+    def after_relocalize(self) -> None:
+        """Back on the rhythm the user had highlighted, with the focus on the list."""
+        self._restore(getattr(self, "_remembered", None))
 
     def _show_breaths(self) -> None:
         pattern = self._highlighted()

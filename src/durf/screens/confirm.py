@@ -33,7 +33,7 @@ class ConfirmScreen(ModalScreen[bool]):
     }
     """
     BINDINGS: ClassVar = [
-        Binding("y,enter", "answer(True)", show=False),
+        Binding("y,j,enter", "answer(True)", show=False),
         Binding("n,escape", "answer(False)", show=False),
     ]
 
@@ -48,7 +48,9 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.question, id="question", markup=False)
             if self.detail:
                 yield Static(self.detail, id="detail", markup=False, classes="muted")
-            yield Static(hints_content([("y", "confirm.yes"), ("n", "confirm.no")]), id="answers")
+            yield Static(
+                hints_content([("keyname.yes", "confirm.yes"), ("n", "confirm.no")]), id="answers"
+            )
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""

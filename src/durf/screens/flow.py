@@ -23,6 +23,8 @@ class BreatheFlow:
     pattern: BreathingPattern | QuickPattern | None = None
     breathed: bool = False
     """Whether any breathing happened: only then is a stopped session worth keeping."""
+    saved: bool = False
+    """Set once the session is in the state file, so it is never saved twice."""
 
 
 class FlowScreen(DurfScreen):
@@ -36,7 +38,14 @@ class FlowScreen(DurfScreen):
 
     def go_to(self, screen: FlowScreen) -> None:
         """Replace this step with the next one, so Esc never walks back into a done step."""
-        self.app.switch_screen(screen)
+        if self.app.screen is self:
+            self.app.switch_screen(screen)
+
+    def remember(self) -> None:
+        """Copy what the user entered on this step into the flow (before a rebuild)."""
+
+    def after_relocalize(self) -> None:
+        """Put back what a rebuild in another language cleared (focus, highlights)."""
 
     def action_back(self) -> None:
         """Stop the exercise; keep what was done, marked as not completed."""
@@ -53,9 +62,15 @@ class FlowScreen(DurfScreen):
         )
 
     def finish(self, completed: bool) -> None:
-        """Save the session and go back to the home screen."""
-        self.flow.session.completed = completed
-        if self.durf.save_breathing(self.flow.session):
-            key = "breathe.saved" if completed else "breathe.saved_stopped"
-            self.app.notify(t(key), timeout=4)
-        self.app.pop_screen()
+        """Save the session and go back to the home screen.
+
+        If the save fails, the user stays here with everything intact and can try
+        again (the app has already said why).
+        """
+        self.remember()
+        if not self.durf.save_flow(self.flow, completed):
+            return
+        key = "breathe.saved" if completed else "breathe.saved_stopped"
+        self.app.notify(t(key), timeout=4)
+        if self.app.screen is self:
+            self.app.pop_screen()

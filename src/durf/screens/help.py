@@ -29,7 +29,7 @@ BREATHE_KEYS = [
     ("Esc", "keys.stop"),
 ]
 FOLLOW_UP_KEYS = [
-    ("y", "followup.key_said"),
+    ("keyname.yes", "followup.key_said"),
     ("n", "followup.key_not_yet"),
     ("x", "followup.key_not_needed"),
 ]

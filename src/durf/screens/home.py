@@ -13,7 +13,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from durf.core.i18n import t, tn
+from durf.core.text import shown
 from durf.screens.base import DurfScreen
+from durf.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from durf.core.progress import HomeSummary
@@ -41,13 +43,15 @@ def progress_text(summary: HomeSummary | None) -> str:
     """The progress line: a welcome on the first run, then a gentle summary."""
     if summary is None or summary.sessions == 0:
         return t("home.welcome")
-    parts = [tn("home.days_this_week", summary.days_this_week)]
-    if summary.minutes_this_week:
-        parts.append(t("home.minutes_this_week", minutes=summary.minutes_this_week))
+    if summary.days_this_week == 0:
+        # A new week: no count of zero days, just a welcome (and a run still going).
+        parts = [t("home.welcome_back")]
+    else:
+        parts = [tn("home.days_this_week", summary.days_this_week)]
+        if summary.minutes_this_week:
+            parts.append(t("home.minutes_this_week", minutes=summary.minutes_this_week))
     if summary.streak > 1:
         parts.append(t("home.streak", count=summary.streak))
-    elif summary.days_this_week == 0:
-        parts = [t("home.welcome_back")]
     return "  ·  ".join(parts)
 
 
@@ -64,10 +68,18 @@ class HomeScreen(DurfScreen):
     ]
     BINDINGS: ClassVar = [
         *[Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)],
-        Binding("y", "answer('said')", show=False),
+        Binding("y,j", "answer('said')", show=False),
         Binding("n", "answer('open')", show=False),
         Binding("x", "answer('not_needed')", show=False),
     ]
+    FOLLOW_UP_HINTS: ClassVar = [
+        ("keyname.yes", "followup.key_said"),
+        ("n", "followup.key_not_yet_short"),
+        ("x", "followup.key_not_needed"),
+        ("Tab", "keys.switch_list"),
+        ("?", "keys.help"),
+    ]
+    """When sentences wait, the key bar says how to answer them (one key each)."""
     CSS_PATH = "home.tcss"
 
     def compose_body(self) -> ComposeResult:
@@ -88,7 +100,6 @@ class HomeScreen(DurfScreen):
         yield OptionList(*options, id="menu")
         yield Static(t("followup.heading"), id="open-heading", markup=False)
         yield OptionList(id="open-sentences")
-        yield Static(id="open-hint", markup=False)
 
     def on_mount(self) -> None:
         """Show progress and open sentences as soon as the state has been read."""
@@ -97,9 +108,16 @@ class HomeScreen(DurfScreen):
         self._show_open_sentences()
         self.watch(self.app, "state_revision", self._refresh_from_state)
 
-    def _refresh_from_state(self, _revision: int) -> None:
-        self.query_one("#progress", Static).update(progress_text(self.durf.home_summary()))
+    def _refresh_from_state(self, _revision: int = 0) -> None:
+        progress = self.query("#progress")
+        if not progress:
+            return  # being rebuilt (a language change); after_relocalize fills it in
+        progress.first(Static).update(progress_text(self.durf.home_summary()))
         self._show_open_sentences()
+
+    def after_relocalize(self) -> None:
+        """The rebuilt screen shows the state again, not the first-run welcome."""
+        self._refresh_from_state()
 
     def _show_open_sentences(self) -> None:
         state = self.durf.state
@@ -115,18 +133,21 @@ class HomeScreen(DurfScreen):
         for sentence in from_state:
             parts: list[str | tuple[str, str]] = [
                 ("“", "$text-muted"),
-                sentence.text,
+                shown(sentence.text),
                 ("”", "$text-muted"),
             ]
             if sentence.for_whom.strip():
-                parts += [("  ·  ", "$text-muted"), (sentence.for_whom, "italic $text-muted")]
+                parts += [
+                    ("  ·  ", "$text-muted"),
+                    (shown(sentence.for_whom), "italic $text-muted"),
+                ]
             listing.add_option(Option(Content.assemble(*parts)))
         has_open = bool(from_state)
-        for selector in ("#open-heading", "#open-sentences", "#open-hint"):
+        for selector in ("#open-heading", "#open-sentences"):
             self.query_one(selector).display = has_open
         if has_open:
             listing.highlighted = min(highlighted or 0, len(from_state) - 1)
-            self.query_one("#open-hint", Static).update(t("followup.hint"))
+        self.query_one(KeyBar).show_hints(self.FOLLOW_UP_HINTS if has_open else self.KEY_HINTS)
 
     def action_back(self) -> None:
         """Esc on the home screen does nothing: quitting is Ctrl+Q, on purpose."""

@@ -51,3 +51,9 @@ class KeyBar(Static):
     def __init__(self, hints: Sequence[KeyHint], **kwargs: object) -> None:
         super().__init__(hints_content(hints), **kwargs)  # type: ignore[arg-type]
         self.hints = list(hints)
+
+    def show_hints(self, hints: Sequence[KeyHint]) -> None:
+        """Show other hints (the keys that matter change with what is on screen)."""
+        if list(hints) != self.hints:
+            self.hints = list(hints)
+            self.update(hints_content(hints), layout=False)

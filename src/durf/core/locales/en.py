@@ -138,10 +138,7 @@ MESSAGES: dict[str, str] = {
         "The disk is full, so durf could not save to {path}. Your last save is intact; "
         "free some space and try again."
     ),
-    "store.locked": (
-        "Another durf is busy saving and did not finish within a few seconds. Nothing was "
-        "lost; try again. If no other durf is running, remove {path}."
-    ),
+    "store.locked": "Another durf is busy saving and did not finish within a few seconds. Nothing was lost. If another durf window is open, close it, then try again.",
     # Exercise files
     "library.reason.blank": "the {language} text is empty",
     "library.reason.phase_in": "an in-breath lasts between {low:g} and {high:g} seconds",
@@ -227,7 +224,6 @@ MESSAGES: dict[str, str] = {
     "phase.out": "Breathe out slowly",
     "breathe.paused": "Paused. Space to go on.",
     "breathe.breath_of": "breath {number} of {total}",
-    "breathe.pace": "pace ×{pace}",
     "breathe.stop_question": "Stop this exercise?",
     "breathe.stop_detail": "What you did is kept, marked as not finished. That still counts.",
     "breathe.saved": "Saved. Well done for taking this moment.",
@@ -242,7 +238,6 @@ MESSAGES: dict[str, str] = {
     "checkout.compare": "Before {before}   →   now {after}",
     "checkout.kind_word": "Whatever the numbers say: you took a moment for yourself. Enter saves.",
     "followup.heading": "Sentences waiting to be said",
-    "followup.hint": "y  I said it   ·   n  not yet   ·   x  no longer needed",
     "followup.answered_said": "You said it. That took courage.",
     "followup.answered_open": "Fine. It stays here until the moment is right.",
     "followup.answered_not_needed": "Let go. It no longer needs saying.",
@@ -254,7 +249,7 @@ MESSAGES: dict[str, str] = {
     "keys.mark": "mark",
     "keys.skip": "skip",
     "keys.choose_pattern": "rhythm",
-    "keys.fewer_more": "fewer/more breaths",
+    "keys.fewer_more": "breaths",
     "keys.start": "start",
     "keys.pause": "pause",
     "keys.slower": "slower",
@@ -272,8 +267,18 @@ MESSAGES: dict[str, str] = {
     "cli.no_patterns": "No breathing patterns could be loaded. Run durf check to see why.",
     "help.while_breathing": "While breathing",
     "help.open_sentences": "Sentences waiting to be said (home screen)",
-    "followup.key_said": "I said it",
+    "followup.key_said": "said it",
     "followup.key_not_yet": "not yet: keep it on the list",
-    "followup.key_not_needed": "no longer needed",
+    "followup.key_not_needed": "let go",
     "sentence.write_first": "First write the sentence itself in the line above; then rehearse.",
+    "keyname.yes": "y",
+    "followup.key_not_yet_short": "not yet",
+    "keys.switch_list": "other list",
+    "breathe.already_open": "Breathing before speaking is already open: finish or stop it first.",
+    "breathe.pace_slower": "{percent}% slower",
+    "breathe.pace_faster": "{percent}% faster",
+    "safety.first_time": "If you feel dizzy or light-headed, breathe normally again. durf is a practice tool, not therapy or medical care.",
+    "library.reason.control": "the {language} text holds a control character (an escape code?)",
+    "store.quarantined_memory": "durf found its state file unreadable ({reason}). The file is kept, unchanged, at\n{aside}\ndurf saved what it had in memory, which is newer than the backup.",
+    "store.backup_aside": "The backup could not be used either; it is kept at {aside}",
 }

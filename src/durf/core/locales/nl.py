@@ -25,12 +25,12 @@ MESSAGES: dict[str, str] = {
     "keyname.space_enter": "Spatie/Enter",
     "keys.back": "terug",
     "keys.help": "hulp",
-    "keys.move": "kiezen",
-    "keys.open": "openen",
-    "keys.choose": "direct kiezen",
-    "keys.quit": "stoppen",
+    "keys.move": "kies",
+    "keys.open": "open",
+    "keys.choose": "direct",
+    "keys.quit": "sluiten",
     "keys.palette": "alle opdrachten",
-    "keys.next_field": "volgend veld",
+    "keys.next_field": "veld",
     "keys.previous_field": "vorig veld",
     "keys.change": "wijzigen",
     # Instellingen
@@ -96,7 +96,7 @@ MESSAGES: dict[str, str] = {
     "palette.motion_off": "Rustige beweging: uit",
     "palette.sound_on": "Geluidssignaal: aan",
     "palette.sound_off": "Geluidssignaal: uit",
-    "palette.quit": "Stoppen",
+    "palette.quit": "Afsluiten",
     "palette.quit_help": "Sluit durf; alles is al bewaard",
     # Meldingen
     "notice.state_title": "Over je bewaarde gegevens",
@@ -141,11 +141,7 @@ MESSAGES: dict[str, str] = {
         "De schijf is vol, dus durf kon niet opslaan in {path}. Je laatste opslag is nog "
         "heel; maak wat ruimte vrij en probeer het opnieuw."
     ),
-    "store.locked": (
-        "Een andere durf is bezig met opslaan en was binnen een paar seconden niet klaar. "
-        "Er is niets verloren; probeer het opnieuw. Draait er geen andere durf, verwijder "
-        "dan {path}."
-    ),
+    "store.locked": "Een andere durf is bezig met opslaan en was binnen een paar seconden niet klaar. Er is niets verloren. Staat er nog een durf-venster open, sluit het en probeer het opnieuw.",
     # Oefenbestanden
     "library.reason.blank": "de tekst in '{language}' is leeg",
     "library.reason.phase_in": "een inademing duurt tussen {low:g} en {high:g} seconden",
@@ -239,7 +235,6 @@ MESSAGES: dict[str, str] = {
     "phase.out": "Adem rustig uit",
     "breathe.paused": "Gepauzeerd. Spatie om verder te gaan.",
     "breathe.breath_of": "ademhaling {number} van {total}",
-    "breathe.pace": "tempo ×{pace}",
     "breathe.stop_question": "Stoppen met deze oefening?",
     "breathe.stop_detail": "Wat je gedaan hebt, wordt bewaard als niet afgemaakt. Het telt gewoon mee.",
     "breathe.saved": "Bewaard. Fijn dat je dit moment voor jezelf nam.",
@@ -254,7 +249,6 @@ MESSAGES: dict[str, str] = {
     "checkout.compare": "Eerst {before}   →   nu {after}",
     "checkout.kind_word": "Wat de cijfers ook zeggen: je nam een moment voor jezelf. Enter bewaart.",
     "followup.heading": "Zinnen die nog gezegd willen worden",
-    "followup.hint": "y  gezegd   ·   n  nog niet   ·   x  niet meer nodig",
     "followup.answered_said": "Je hebt het gezegd. Dat vroeg moed.",
     "followup.answered_open": "Prima. Hij blijft hier staan tot het moment goed is.",
     "followup.answered_not_needed": "Losgelaten. Hij hoeft niet meer gezegd te worden.",
@@ -263,10 +257,10 @@ MESSAGES: dict[str, str] = {
     "keyname.space": "Spatie",
     "keys.next": "verder",
     "keys.stop": "stoppen",
-    "keys.mark": "aanvinken",
-    "keys.skip": "overslaan",
+    "keys.mark": "kies",
+    "keys.skip": "sla over",
     "keys.choose_pattern": "ritme",
-    "keys.fewer_more": "minder/meer ademhalingen",
+    "keys.fewer_more": "aantal",
     "keys.start": "beginnen",
     "keys.pause": "pauze",
     "keys.slower": "langzamer",
@@ -286,6 +280,16 @@ MESSAGES: dict[str, str] = {
     "help.open_sentences": "Zinnen die nog gezegd willen worden (startscherm)",
     "followup.key_said": "gezegd",
     "followup.key_not_yet": "nog niet: laat hem op de lijst staan",
-    "followup.key_not_needed": "niet meer nodig",
+    "followup.key_not_needed": "loslaten",
     "sentence.write_first": "Schrijf eerst de zin zelf in de regel erboven; oefen hem daarna.",
+    "keyname.yes": "j",
+    "followup.key_not_yet_short": "nog niet",
+    "keys.switch_list": "andere lijst",
+    "breathe.already_open": "Ademen voor je spreekt is al open: maak het eerst af of stop ermee.",
+    "breathe.pace_slower": "{percent}% langzamer",
+    "breathe.pace_faster": "{percent}% sneller",
+    "safety.first_time": "Word je duizelig of licht in je hoofd, adem dan weer gewoon. durf is een oefenhulp, geen therapie of medische zorg.",
+    "library.reason.control": "de tekst in '{language}' bevat een stuurteken (een escapecode?)",
+    "store.quarantined_memory": "durf vond zijn gegevensbestand onleesbaar ({reason}). Het bestand is onveranderd bewaard op\n{aside}\ndurf heeft opgeslagen wat het nog in het geheugen had; dat is nieuwer dan de reservekopie.",
+    "store.backup_aside": "De reservekopie was ook niet bruikbaar; die staat nu op {aside}",
 }

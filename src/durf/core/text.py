@@ -1,0 +1,36 @@
+"""Showing user text literally, without letting it steer the terminal.
+
+A sentence pasted from elsewhere, or a hand-edited state file, can hold control
+characters: ESC starts a terminal escape sequence (which could retitle the
+window or worse), others move the cursor. durf keeps such text byte for byte
+in the state file, and shows each control character as its visible picture
+(``␛`` for ESC) instead of sending it to the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures" block: ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls have no pictures
+
+
+def shown(text: str) -> str:
+    """``text`` as it should appear on screen: control characters made visible.
+
+    Newlines and tabs are kept; everything else is left exactly as typed.
+    """
+    return _CONTROL.sub(_picture, text)
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether ``text`` holds a character that ``shown`` would replace."""
+    return _CONTROL.search(text) is not None
