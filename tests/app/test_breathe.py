@@ -338,3 +338,17 @@ async def test_escape_codes_in_a_sentence_are_shown_not_obeyed(durf_home: Path) 
         text = screen_text(app)
         assert "Hoi␛]0;PWNED␇ [b]x" in text
         assert "\x1b" not in text
+
+
+async def test_a_session_can_be_counted_in_minutes_and_that_is_remembered(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "s", "m", "right")
+        assert "3 minutes  ·  18 breaths" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BreatheScreen)
+        assert "breath 1 of 18" in screen_text(app)
+    settings = saved(durf_home)["settings"]
+    assert (settings["breath_unit"], settings["breath_minutes"]) == ("minutes", 3)

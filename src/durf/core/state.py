@@ -42,6 +42,10 @@ class Settings(Record):
     """A factor on every phase's seconds: above 1 is slower. Kept between runs."""
     breath_count: int = Field(default=6, ge=1, le=60)
     """How many breaths a session has, chosen last."""
+    breath_minutes: int = Field(default=2, ge=1, le=30)
+    """How many minutes a session lasts when counted in minutes, chosen last."""
+    breath_unit: Literal["breaths", "minutes"] = "breaths"
+    """Whether the last session was counted in breaths or in minutes."""
     safety_seen: bool = False
     """Whether the safety line was shown at the start of a first breathing session."""
 

@@ -12,9 +12,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from durf.core.i18n import get_language, t, tn
+from durf.core.pacer import breaths_for_minutes
 from durf.screens.flow import FlowScreen
 
 MAX_BREATHS = 60
+MAX_MINUTES = 30
 
 
 class SetupScreen(FlowScreen):
@@ -25,12 +27,14 @@ class SetupScreen(FlowScreen):
     KEY_HINTS: ClassVar = [
         ("↑↓", "keys.choose_pattern"),
         ("← →", "keys.fewer_more"),
+        ("m", "keys.breaths_or_minutes"),
         ("Enter", "keys.start"),
         ("Esc", "keys.back"),
     ]
     BINDINGS: ClassVar = [
-        Binding("left,minus", "breaths(-1)", show=False),
-        Binding("right,plus,equals_sign", "breaths(1)", show=False),
+        Binding("left,minus", "length(-1)", show=False),
+        Binding("right,plus,equals_sign", "length(1)", show=False),
+        Binding("m", "toggle_unit", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -68,7 +72,10 @@ class SetupScreen(FlowScreen):
     def on_mount(self) -> None:
         """Start on the pattern and count chosen last time."""
         super().on_mount()
-        self.breaths = self.durf.settings.breath_count
+        settings = self.durf.settings
+        self.breaths = settings.breath_count
+        self.minutes = settings.breath_minutes
+        self.by_minutes = settings.breath_unit == "minutes"
         chosen = self.durf.current_pattern()
         self._restore(chosen.id if chosen is not None else None)
 
@@ -89,15 +96,25 @@ class SetupScreen(FlowScreen):
         """Back on the rhythm the user had highlighted, with the focus on the list."""
         self._restore(getattr(self, "_remembered", None))
 
+    def _planned_breaths(self) -> int:
+        """Breaths for the session: as chosen, or as many as fit in the minutes."""
+        pattern = self._highlighted()
+        if not self.by_minutes or pattern is None:
+            return self.breaths
+        cycle = pattern.cycle_seconds * self.durf.settings.breath_pace
+        return breaths_for_minutes(self.minutes, cycle)
+
     def _show_breaths(self) -> None:
         pattern = self._highlighted()
-        minutes = ""
-        if pattern is not None:
-            seconds = pattern.cycle_seconds * self.breaths * self.durf.settings.breath_pace
-            minutes = t("setup.about_minutes", minutes=max(1, round(seconds / 60)))
-        self.query_one("#breaths", Static).update(
-            tn("setup.breaths", self.breaths) + ("  ·  " + minutes if minutes else "")
-        )
+        breaths = self._planned_breaths()
+        if self.by_minutes:
+            text = tn("setup.minutes", self.minutes) + "  ·  " + tn("setup.breaths", breaths)
+        else:
+            text = tn("setup.breaths", breaths)
+            if pattern is not None:
+                seconds = pattern.cycle_seconds * breaths * self.durf.settings.breath_pace
+                text += "  ·  " + t("setup.about_minutes", minutes=max(1, round(seconds / 60)))
+        self.query_one("#breaths", Static).update(text)
 
     def _highlighted(self):  # type: ignore[no-untyped-def]
         index = self.query_one("#patterns", OptionList).highlighted
@@ -107,9 +124,17 @@ class SetupScreen(FlowScreen):
     def _pattern_moved(self) -> None:
         self._show_breaths()
 
-    def action_breaths(self, delta: int) -> None:
-        """A breath more or fewer."""
-        self.breaths = max(1, min(MAX_BREATHS, self.breaths + delta))
+    def action_length(self, delta: int) -> None:
+        """A breath (or a minute) more or fewer."""
+        if self.by_minutes:
+            self.minutes = max(1, min(MAX_MINUTES, self.minutes + delta))
+        else:
+            self.breaths = max(1, min(MAX_BREATHS, self.breaths + delta))
+        self._show_breaths()
+
+    def action_toggle_unit(self) -> None:
+        """m: count the session in breaths or in minutes."""
+        self.by_minutes = not self.by_minutes
         self._show_breaths()
 
     @on(OptionList.OptionSelected, "#patterns")
@@ -117,9 +142,14 @@ class SetupScreen(FlowScreen):
         pattern = self._highlighted()
         if pattern is None:
             return
-        self.durf.change_settings(breath_pattern=pattern.id, breath_count=self.breaths)
+        self.durf.change_settings(
+            breath_pattern=pattern.id,
+            breath_count=self.breaths,
+            breath_minutes=self.minutes,
+            breath_unit="minutes" if self.by_minutes else "breaths",
+        )
         self.flow.pattern = pattern
-        self.flow.session.breaths_planned = self.breaths
+        self.flow.session.breaths_planned = self._planned_breaths()
         from durf.screens.breathe import BreatheScreen
 
         self.go_to(BreatheScreen(self.flow))

@@ -249,7 +249,7 @@ MESSAGES: dict[str, str] = {
     "keys.mark": "mark",
     "keys.skip": "skip",
     "keys.choose_pattern": "rhythm",
-    "keys.fewer_more": "breaths",
+    "keys.fewer_more": "length",
     "keys.start": "start",
     "keys.pause": "pause",
     "keys.slower": "slower",
@@ -281,4 +281,7 @@ MESSAGES: dict[str, str] = {
     "library.reason.control": "the {language} text holds a control character (an escape code?)",
     "store.quarantined_memory": "durf found its state file unreadable ({reason}). The file is kept, unchanged, at\n{aside}\ndurf saved what it had in memory, which is newer than the backup.",
     "store.backup_aside": "The backup could not be used either; it is kept at {aside}",
+    "keys.breaths_or_minutes": "unit",
+    "setup.minutes.one": "One minute",
+    "setup.minutes.other": "{count} minutes",
 }

@@ -260,7 +260,7 @@ MESSAGES: dict[str, str] = {
     "keys.mark": "kies",
     "keys.skip": "sla over",
     "keys.choose_pattern": "ritme",
-    "keys.fewer_more": "aantal",
+    "keys.fewer_more": "lengte",
     "keys.start": "beginnen",
     "keys.pause": "pauze",
     "keys.slower": "langzamer",
@@ -292,4 +292,7 @@ MESSAGES: dict[str, str] = {
     "library.reason.control": "de tekst in '{language}' bevat een stuurteken (een escapecode?)",
     "store.quarantined_memory": "durf vond zijn gegevensbestand onleesbaar ({reason}). Het bestand is onveranderd bewaard op\n{aside}\ndurf heeft opgeslagen wat het nog in het geheugen had; dat is nieuwer dan de reservekopie.",
     "store.backup_aside": "De reservekopie was ook niet bruikbaar; die staat nu op {aside}",
+    "keys.breaths_or_minutes": "eenheid",
+    "setup.minutes.one": "Eén minuut",
+    "setup.minutes.other": "{count} minuten",
 }
