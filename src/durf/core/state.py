@@ -14,7 +14,15 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from durf.core.i18n import Language
 from durf.core.schema import SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "HonestSentence", "Record", "SessionRecord", "Settings", "State"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "HonestSentence",
+    "OwnAffirmation",
+    "Record",
+    "SessionRecord",
+    "Settings",
+    "State",
+]
 
 ExerciseKind = Literal["breathe", "affirm", "step", "session"]
 
@@ -83,6 +91,16 @@ class HonestSentence(Record):
     """When the user last answered "not yet" or closed it."""
 
 
+class OwnAffirmation(Record):
+    """An affirmation the user wrote, kept exactly as typed."""
+
+    id: str
+    text: str
+    created_at: AwareDatetime
+    archived: bool = False
+    """Out of the practice lists, but kept (and its ratings with it)."""
+
+
 class State(Record):
     """The whole file. ``schema_version`` is written first so it can be read cheaply."""
 
@@ -90,5 +108,9 @@ class State(Record):
     settings: Settings = Field(default_factory=Settings)
     history: list[SessionRecord] = Field(default_factory=list)
     """Every session, oldest first."""
+    own_affirmations: list[OwnAffirmation] = Field(default_factory=list)
+    """The user's own affirmations, oldest first."""
+    favourite_affirmations: list[str] = Field(default_factory=list)
+    """Keys (``set/id`` or ``own/id``) of the affirmations marked as favourite."""
     sentences: list[HonestSentence] = Field(default_factory=list)
     """Every rehearsed honest sentence, oldest first; open ones are shown on the home screen."""
