@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from durf.core.progress import HomeSummary
     from durf.core.state import Settings, State
     from durf.core.store import Store
-    from durf.screens.flow import BreatheFlow
+    from durf.screens.flow import Flow
 
 DEFAULT_THEME = "textual-dark"
 FIRST_FRAME_GRACE = 0.1
@@ -391,15 +391,12 @@ class DurfApp(App[None]):
 
         return BreatheFlow(BreathingSession(started_at=self.clock.now()))
 
-    def save_flow(self, flow: BreatheFlow, completed: bool) -> bool:
-        """Keep a finished or stopped breathing session and its sentence, once."""
-        from durf.core.breathing import record_session
-
+    def save_flow(self, flow: Flow, completed: bool) -> bool:
+        """Keep a finished or stopped exercise session, once."""
         if flow.saved:
             return True
-        flow.session.completed = completed
         ended = self.clock.now()
-        if self.change_state(lambda state: record_session(state, flow.session, ended)):
+        if self.change_state(lambda state: flow.record(state, ended, completed)):
             flow.saved = True
         return flow.saved
 
@@ -411,7 +408,7 @@ class DurfApp(App[None]):
     async def action_quit(self) -> None:
         """Quit at once; an exercise in progress is kept first, marked as not finished."""
         for screen in self._open_flows():
-            if screen.flow.breathed and not screen.flow.saved:
+            if screen.flow.worth_keeping and not screen.flow.saved:
                 screen.remember()
                 self.save_flow(screen.flow, completed=False)
         await super().action_quit()

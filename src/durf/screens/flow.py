@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from durf.core.breathing import BreathingSession
 from durf.core.i18n import t
@@ -11,8 +11,11 @@ from durf.screens.base import DurfScreen
 from durf.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from durf.core.library import BreathingPattern
     from durf.core.patterns import QuickPattern
+    from durf.core.state import State
 
 
 @dataclass
@@ -26,13 +29,41 @@ class BreatheFlow:
     saved: bool = False
     """Set once the session is in the state file, so it is never saved twice."""
 
+    @property
+    def worth_keeping(self) -> bool:
+        """Whether stopping now should keep a (not completed) session."""
+        return self.breathed
+
+    def record(self, state: State, ended: datetime, completed: bool) -> State:
+        """The state with this session added."""
+        from durf.core.breathing import record_session
+
+        self.session.completed = completed
+        return record_session(state, self.session, ended)
+
+
+class Flow(Protocol):
+    """What every exercise run offers its screens and the app."""
+
+    saved: bool
+
+    @property
+    def worth_keeping(self) -> bool:
+        """Whether stopping now should keep a (not completed) session."""
+        ...
+
+    def record(self, state: State, ended: datetime, completed: bool) -> State:
+        """The state with this session added."""
+        ...
+
 
 class FlowScreen(DurfScreen):
-    """One step of the exercise. Esc ends the exercise (asking first once work was done)."""
+    """One step of an exercise. Esc ends the exercise (asking first once work was done)."""
 
     KEY_HINTS: ClassVar = [("Enter", "keys.next"), ("Esc", "keys.stop"), ("?", "keys.help")]
+    STOP_QUESTION: ClassVar = ("breathe.stop_question", "breathe.stop_detail")
 
-    def __init__(self, flow: BreatheFlow) -> None:
+    def __init__(self, flow: Any) -> None:
         super().__init__()
         self.flow = flow
 
@@ -49,7 +80,7 @@ class FlowScreen(DurfScreen):
 
     def action_back(self) -> None:
         """Stop the exercise; keep what was done, marked as not completed."""
-        if not self.flow.breathed:
+        if not self.flow.worth_keeping:
             self.app.pop_screen()
             return
 
@@ -57,9 +88,8 @@ class FlowScreen(DurfScreen):
             if stop:
                 self.finish(completed=False)
 
-        self.app.push_screen(
-            ConfirmScreen(t("breathe.stop_question"), t("breathe.stop_detail")), answered
-        )
+        question, detail = self.STOP_QUESTION
+        self.app.push_screen(ConfirmScreen(t(question), t(detail)), answered)
 
     def finish(self, completed: bool) -> None:
         """Save the session and go back to the home screen.
@@ -70,7 +100,7 @@ class FlowScreen(DurfScreen):
         self.remember()
         if not self.durf.save_flow(self.flow, completed):
             return
-        key = "breathe.saved" if completed else "breathe.saved_stopped"
+        key = "flow.saved" if completed else "flow.saved_stopped"
         self.app.notify(t(key), timeout=4)
         if self.app.screen is self:
             self.app.pop_screen()
