@@ -55,9 +55,9 @@ def breathing(seconds: float, *, calm: bool = False, then: tuple[str, ...] = ())
 # name, steps, whether it writes to the home folder
 SHOTS: list[tuple[str, Steps, bool]] = [
     ("home", press(), False),
-    ("settings", press("2"), False),
+    ("settings", press("3"), False),
     ("help", press("question_mark"), False),
-    ("about", press("4"), False),
+    ("about", press("5"), False),
     ("breathe-1-check-in", press("1", "space", "down", "down", "space", "tab", "7"), True),
     ("breathe-2-rhythm", press("1", "s"), True),
     ("breathe-3-in-breath", breathing(2.0), True),

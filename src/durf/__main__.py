@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("where", "cli.where_help"),
         ("check", "cli.check_help"),
         ("breathe", "cli.breathe_help"),
+        ("affirm", "cli.affirm_help"),
     ):
         command = commands.add_parser(
             name,
@@ -89,6 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
             length.add_argument(
                 "--minutes", type=_whole_number(1, 30), metavar="M", help=t("cli.minutes_help")
             )
+        if name == "affirm":
+            command.add_argument(
+                "words", nargs="*", metavar="add TEXT", help=t("cli.affirm_text_help")
+            )
+            command.add_argument("--set", dest="source", metavar="ID", help=t("cli.set_help"))
+            command.add_argument(
+                "--seconds", type=_whole_number(3, 120), metavar="N", help=t("cli.seconds_help")
+            )
+            length = command.add_mutually_exclusive_group()
+            length.add_argument(
+                "--rounds", type=_whole_number(1, 20), metavar="N", help=t("cli.rounds_help")
+            )
+            length.add_argument(
+                "--minutes", type=_whole_number(1, 30), metavar="M", help=t("cli.minutes_help")
+            )
+            command.add_argument("--mode", choices=("read", "recall"), help=t("cli.mode_help"))
         command._positionals.title = t("cli.arguments")
     return parser
 
@@ -126,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     if args.command == "breathe":
         return cmd_breathe(home, look, args)
+    if args.command == "affirm":
+        return cmd_affirm(home, look, args)
     return run_app(home, look, cli_language=args.lang)
 
 
@@ -199,6 +218,65 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
         app.start_breathing_now(pattern, breaths)
 
     return run_app(home, look, cli_language=args.lang, start=start)
+
+
+def cmd_affirm(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
+    """Open the affirmations, start a session at once, or add one of your own."""
+    if args.words:
+        if args.words[0] != "add":
+            print(t("cli.affirm_help"), file=sys.stderr)
+            return EXIT_USAGE
+        return _add_affirmation(home, " ".join(args.words[1:]))
+    if (
+        args.source is None
+        and args.seconds is None
+        and args.rounds is None
+        and (args.minutes is None and args.mode is None)
+    ):
+        return run_app(home, look, cli_language=args.lang, start=_open_affirmations)
+
+    source = args.source or "mix"
+    wanted = source if source in ("favourites", "own", "mix") else f"set:{source}"
+
+    def start(app: DurfApp) -> None:
+        sources = app.affirmation_sources()
+        if wanted not in {key for key, _, _, items in sources if items}:
+            valid = ", ".join(key.removeprefix("set:") for key, _, _, items in sources if items)
+            app.fatal_message = t("cli.unknown_source", source=source, valid=valid)
+            app.exit(return_code=EXIT_USAGE)
+            return
+        flow = app.new_affirm_flow(wanted)
+        if args.seconds is not None:
+            flow.session.seconds_each = float(args.seconds)
+        if args.mode is not None:
+            flow.session.mode = args.mode
+        rounds = args.rounds if args.minutes is None else None
+        app.start_affirmations_now(flow, rounds or (None if args.minutes else 1), args.minutes)
+
+    return run_app(home, look, cli_language=args.lang, start=start)
+
+
+def _add_affirmation(home: Path, text: str) -> int:
+    """``durf affirm add "TEXT"``: saved through the store, without opening the app."""
+    from durf.core.affirm import add_own
+    from durf.core.clock import SystemClock
+    from durf.core.store import Store, StoreError
+
+    if not text.strip():
+        print(t("cli.empty_affirmation"), file=sys.stderr)
+        return EXIT_USAGE
+    when = SystemClock().now()
+    try:
+        Store(home).update(lambda state: add_own(state, text, when))
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_PROBLEM
+    print(t("cli.added", text=text))
+    return EXIT_OK
+
+
+def _open_affirmations(app: DurfApp) -> None:
+    app.action_start_affirmations()
 
 
 def _unknown_pattern(home: Path, wanted: str) -> int:

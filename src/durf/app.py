@@ -422,6 +422,88 @@ class DurfApp(App[None]):
             lambda state: follow_up(state, sentence_id, answer, when)  # type: ignore[arg-type]
         )
 
+    # -- affirmations ------------------------------------------------------------
+
+    def affirmation_sources(self) -> list[tuple[str, str, str, list[Any]]]:
+        """Every way to choose what to practise: (source, title, description, items)."""
+        from durf.core.affirm import Item, favourites, mix, own_items
+
+        language = get_language()
+        sources: list[tuple[str, str, str, list[Any]]] = []
+        set_items = []
+        for affirmation_set in self.ensure_library().affirmations:
+            items = [
+                Item(
+                    f"{affirmation_set.id}/{a.id}",
+                    a.text.get(language),
+                    a.stepping_stone.get(language) if a.stepping_stone else None,
+                )
+                for a in affirmation_set.affirmations
+            ]
+            set_items.append(items)
+            sources.append(
+                (
+                    f"set:{affirmation_set.id}",
+                    affirmation_set.name.get(language),
+                    affirmation_set.description.get(language),
+                    items,
+                )
+            )
+        state = self.store.state
+        own = own_items(state.own_affirmations)
+        everything = [item for items in set_items for item in items] + own
+        sources.append(
+            (
+                "favourites",
+                t("affirm.favourites"),
+                t("affirm.favourites_description"),
+                favourites(everything, state.favourite_affirmations),
+            )
+        )
+        sources.append(("own", t("affirm.own"), t("affirm.own_description"), own))
+        sources.append(("mix", t("affirm.mix"), t("affirm.mix_description"), mix(*set_items, own)))
+        return sources
+
+    def items_for(self, source: str) -> list[Any]:
+        """The affirmations of one source (empty if it is unknown or has none)."""
+        for key, _, _, items in self.affirmation_sources():
+            if key == source:
+                return items
+        return []
+
+    def action_start_affirmations(self) -> None:
+        """Open the affirmations: choose what to practise, or manage your own."""
+        from durf.screens.affirm import AffirmScreen
+
+        if self._open_flows():
+            self.notify(t("breathe.already_open"), timeout=5)
+            return
+        self.push_screen(AffirmScreen())
+
+    def new_affirm_flow(self, source: str) -> Any:
+        """A fresh affirmation session for ``source``, with the remembered settings."""
+        from durf.core.affirm import AffirmSession
+        from durf.screens.affirm_flow import AffirmFlow
+
+        settings = self.settings
+        session = AffirmSession(
+            started_at=self.clock.now(),
+            source=source,
+            mode=settings.affirm_mode,
+            seconds_each=settings.affirm_seconds,
+        )
+        return AffirmFlow(session, items=self.items_for(source))
+
+    def start_affirmations_now(self, flow: Any, rounds: int | None, minutes: int | None) -> None:
+        """Skip the choices: practise at once (``durf affirm --set``)."""
+        from durf.core.affirm import plan_session
+        from durf.screens.affirm_session import AffirmSessionScreen
+
+        flow.plan = plan_session(
+            flow.items, flow.session.seconds_each, rounds=rounds, minutes=minutes
+        )
+        self.push_screen(AffirmSessionScreen(flow))
+
     # -- navigation ------------------------------------------------------------
 
     def _open(self, kind: type[Screen[Any]]) -> None:
@@ -473,6 +555,9 @@ class DurfApp(App[None]):
         yield SystemCommand(t("palette.home"), t("palette.home_help"), self.action_go_home)
         yield SystemCommand(
             t("breathe.title"), t("home.breathe_description"), self.action_start_breathing
+        )
+        yield SystemCommand(
+            t("affirm.title"), t("home.affirm_description"), self.action_start_affirmations
         )
         yield SystemCommand(
             t("settings.title"), t("home.settings_description"), self.action_open_settings

@@ -25,7 +25,7 @@ async def test_first_run_shows_a_welcome_and_the_menu(durf_home: Path) -> None:
         text = screen_text(app)
         assert "Welcome to durf" in text
         assert "Ctrl+Q quit" in text
-        assert app.screen.query_one(OptionList).option_count == 4
+        assert app.screen.query_one(OptionList).option_count == 5
 
 
 async def test_home_shows_progress_once_there_is_history(durf_home: Path) -> None:
@@ -42,7 +42,7 @@ async def test_number_keys_enter_and_escape(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("2")
+        await pilot.press("3")
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -59,8 +59,8 @@ async def test_mouse_opens_a_menu_entry(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        # Row 0 is the border; each entry takes two rows: the second entry starts at row 3.
-        await pilot.click("#menu", offset=(10, 3))
+        # Row 0 is the border; each entry takes two rows: the third entry starts at row 5.
+        await pilot.click("#menu", offset=(10, 5))
         assert isinstance(app.screen, SettingsScreen)
 
 
@@ -68,7 +68,7 @@ async def test_about_shows_the_safety_line_and_the_data_path_literally(tmp_path:
     home = tmp_path / "[b]odd[/b] home"
     app = make_app(home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
+        await pilot.press("5")
         text = screen_text(app)
         assert "If you feel dizzy or light-headed, breathe normally again." in text
         assert str(home / "state.json") in text
@@ -77,7 +77,7 @@ async def test_about_shows_the_safety_line_and_the_data_path_literally(tmp_path:
 async def test_ctrl_q_quits_from_any_screen(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "ctrl+q")
+        await pilot.press("3", "ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
 
@@ -173,6 +173,11 @@ def test_every_key_bar_fits_in_a_60_column_window_in_both_languages() -> None:
     import durf.screens.breathe_rehearse as rehearse
     import durf.screens.breathe_sentence as sentence
     import durf.screens.breathe_setup as setup
+    import durf.screens.affirm as affirm
+    import durf.screens.affirm_belief as belief
+    import durf.screens.affirm_own as own
+    import durf.screens.affirm_session as affirm_session
+    import durf.screens.affirm_setup as affirm_setup
     import durf.screens.settings as settings
     from durf.widgets.keybar import hints_content
 
@@ -186,6 +191,11 @@ def test_every_key_bar_fits_in_a_60_column_window_in_both_languages() -> None:
         sentence.SentenceScreen.KEY_HINTS,
         rehearse.RehearseScreen.KEY_HINTS,
         checkout.CheckOutScreen.KEY_HINTS,
+        affirm.AffirmScreen.KEY_HINTS,
+        own.OwnScreen.KEY_HINTS,
+        affirm_setup.AffirmSetupScreen.KEY_HINTS,
+        belief.BeliefScreen.KEY_HINTS,
+        affirm_session.AffirmSessionScreen.KEY_HINTS,
     ]
     for language in ("en", "nl"):
         set_language(language)

@@ -194,3 +194,61 @@ def toggle_favourite(state: State, key: str) -> State:
     favs = list(state.favourite_affirmations)
     favs = [k for k in favs if k != key] if key in favs else [*favs, key]
     return state.model_copy(update={"favourite_affirmations": favs})
+
+
+# -- one practice session ------------------------------------------------------------
+
+
+@dataclass
+class AffirmSession:
+    """What one affirmation session gathers before it is saved."""
+
+    started_at: datetime
+    source: str
+    """``set:<id>``, ``favourites``, ``own`` or ``mix``."""
+    mode: str = "read"
+    """``read`` (read it, say it aloud) or ``recall`` (type it from memory)."""
+    seconds_each: float = 10.0
+    planned: int = 0
+    shown: int = 0
+    recalled: int = 0
+    practice_seconds: float = 0.0
+    belief_key: str | None = None
+    belief_text: str = ""
+    belief_before: int | None = None
+    belief_after: int | None = None
+
+    def details(self) -> dict[str, object]:
+        """The session's details as written into the state file."""
+        return {
+            "source": self.source,
+            "mode": self.mode,
+            "seconds_each": self.seconds_each,
+            "planned": self.planned,
+            "shown": self.shown,
+            "recalled": self.recalled,
+            "practice_seconds": round(self.practice_seconds, 1),
+            "belief": {
+                "key": self.belief_key,
+                "text": self.belief_text,
+                "before": self.belief_before,
+                "after": self.belief_after,
+            },
+        }
+
+
+def record_affirm_session(
+    state: State, session: AffirmSession, ended: datetime, completed: bool
+) -> State:
+    """Add a finished or stopped affirmation session to the history."""
+    from durf.core.state import SessionRecord
+
+    record = SessionRecord(
+        id=uuid4().hex,
+        exercise="affirm",
+        started_at=session.started_at,
+        ended_at=ended,
+        completed=completed,
+        details=session.details(),
+    )
+    return state.model_copy(update={"history": [*state.history, record]})

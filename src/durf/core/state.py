@@ -54,6 +54,12 @@ class Settings(Record):
     """How many minutes a session lasts when counted in minutes, chosen last."""
     breath_unit: Literal["breaths", "minutes"] = "breaths"
     """Whether the last session was counted in breaths or in minutes."""
+    affirm_seconds: int = Field(default=10, ge=3, le=120)
+    """Seconds each affirmation is shown, chosen last."""
+    affirm_rounds: int = Field(default=1, ge=1, le=20)
+    """How many times the chosen affirmations come round, chosen last."""
+    affirm_mode: Literal["read", "recall"] = "read"
+    """Read it and say it aloud, or type it from memory."""
     safety_seen: bool = False
     """Whether the safety line was shown at the start of a first breathing session."""
 
