@@ -70,6 +70,12 @@ SHOTS: list[tuple[str, Steps, bool]] = [
         breathing(60.0, then=("enter", "enter", *"Sam", "enter", "enter", "3", "enter")),
         True,
     ),
+    ("affirm-1-library", press("2"), True),
+    ("affirm-2-your-own", press("2", "o", *"Ik mag vragen stellen", "enter"), True),
+    ("affirm-3-choices", press("2", "down", "down", "enter"), True),
+    ("affirm-4-belief", press("2", "down", "down", "enter", "enter", "4"), True),
+    ("affirm-5-practice", press("2", "down", "down", "enter", "enter", "s"), True),
+    ("affirm-6-recall", press("2", "down", "down", "enter", "r", "enter", "s", *"ik ben"), True),
 ]
 
 

@@ -243,7 +243,8 @@ def cmd_affirm(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
         if wanted not in {key for key, _, _, items in sources if items}:
             valid = ", ".join(key.removeprefix("set:") for key, _, _, items in sources if items)
             app.fatal_message = t("cli.unknown_source", source=source, valid=valid)
-            app.exit(return_code=EXIT_USAGE)
+            app.fatal_status = EXIT_USAGE
+            app.exit()
             return
         flow = app.new_affirm_flow(wanted)
         if args.seconds is not None:
@@ -306,7 +307,7 @@ def run_app(
     app.run()
     if app.fatal_message:
         print(app.fatal_message, file=sys.stderr)
-        return EXIT_PROBLEM
+        return app.fatal_status
     return EXIT_OK
 
 

@@ -102,6 +102,8 @@ class DurfApp(App[None]):
         self.clock = clock or SystemClock()
         self.cli_language = cli_language
         self.fatal_message: str | None = None
+        self.fatal_status = 1
+        """The exit status that goes with ``fatal_message``."""
         self.library: Library | None = None
         """The exercises, once loaded after the first frame."""
         self._look = look or quick_look(home)

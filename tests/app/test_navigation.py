@@ -167,17 +167,17 @@ async def test_a_newer_state_file_stops_the_app_with_a_message(durf_home: Path) 
 
 
 def test_every_key_bar_fits_in_a_60_column_window_in_both_languages() -> None:
+    import durf.screens.affirm as affirm
+    import durf.screens.affirm_belief as belief
+    import durf.screens.affirm_own as own
+    import durf.screens.affirm_session as affirm_session
+    import durf.screens.affirm_setup as affirm_setup
     import durf.screens.breathe as breathe
     import durf.screens.breathe_checkin as checkin
     import durf.screens.breathe_checkout as checkout
     import durf.screens.breathe_rehearse as rehearse
     import durf.screens.breathe_sentence as sentence
     import durf.screens.breathe_setup as setup
-    import durf.screens.affirm as affirm
-    import durf.screens.affirm_belief as belief
-    import durf.screens.affirm_own as own
-    import durf.screens.affirm_session as affirm_session
-    import durf.screens.affirm_setup as affirm_setup
     import durf.screens.settings as settings
     from durf.widgets.keybar import hints_content
 

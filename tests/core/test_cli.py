@@ -105,3 +105,18 @@ def test_breathe_refuses_an_absurd_number_of_breaths() -> None:
     result = durf("--lang", "nl", "breathe", "--breaths", "500")
     assert result.returncode == 2
     assert "gebruik een heel getal van 1 tot 60, niet '500'" in result.stderr
+
+
+def test_affirm_add_saves_your_own_text_exactly(durf_home: Path) -> None:
+    result = durf("affirm", "add", "Ik mag [b]twijfelen[/b] 🙂")
+    assert result.returncode == 0, result.stderr
+    state = json.loads((durf_home / "state.json").read_text("utf-8"))
+    assert [a["text"] for a in state["own_affirmations"]] == ["Ik mag [b]twijfelen[/b] 🙂"]
+    assert durf("affirm", "add", "   ").returncode == 2
+
+
+def test_affirm_with_an_unknown_set_lists_the_valid_ones() -> None:
+    result = durf("affirm", "--set", "nope", "--seconds", "5")
+    assert result.returncode == 2
+    assert "There is nothing to practise called 'nope'" in result.stderr
+    assert "asking-for-help" in result.stderr and "mix" in result.stderr
