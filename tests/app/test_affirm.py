@@ -146,3 +146,21 @@ async def test_low_belief_three_times_offers_the_stepping_stone(durf_home: Path)
             await pilot.press("escape")
         messages = [n.message for n in app._notifications]
         assert any("I may show a small piece of what is really there." in m for m in messages)
+
+
+async def test_favourite_during_practice_and_see_the_trend_next_time(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for rating in ("3", "5"):
+            await pilot.press("2", "down", "down", "enter", *["left"] * 4, "enter", rating, "enter")
+            if rating == "3":
+                await pilot.press("f")
+            await practise_for(pilot, 30)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("escape")
+        await pilot.press("2", "down", "down", "enter", "enter")
+        assert isinstance(app.screen, BeliefScreen)
+        assert "Your earlier ratings of this one: 3  →  5" in screen_text(app)
+    assert saved(durf_home)["favourite_affirmations"] == ["dare-to-be-seen/openness-makes-me-real"]

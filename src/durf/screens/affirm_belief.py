@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from durf.core.affirm import needs_stepping_stone
+from durf.core.affirm import belief_ratings, needs_stepping_stone
 from durf.core.i18n import t
 from durf.core.text import shown
 from durf.screens.flow import FlowScreen
@@ -47,6 +47,13 @@ class BeliefScreen(FlowScreen):
         yield Scale(value, "scale.low", "scale.high", id="belief")
         if self.stage == "after":
             yield Static(id="change", markup=False)
+        earlier = [
+            str(after if after is not None else before)
+            for _, before, after in belief_ratings(self.durf.store.state, session.belief_key)
+            if (after if after is not None else before) is not None
+        ][-6:]
+        if earlier and self.stage == "before":
+            yield Static(t("belief.trend", trend="  →  ".join(earlier)), id="trend", markup=False)
 
     def on_mount(self) -> None:
         """Keep the comparison up to date on the after screen."""

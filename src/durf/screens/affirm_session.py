@@ -35,9 +35,11 @@ class AffirmSessionScreen(FlowScreen):
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.pause"),
         ("← →", "keys.back_forward"),
+        ("f", "keys.favourite"),
         ("Esc", "keys.stop"),
     ]
     BINDINGS: ClassVar = [
+        Binding("f", "favourite", show=False),
         Binding("space", "toggle_pause", show=False),
         Binding("left", "step(-1)", show=False),
         Binding("right", "step(1)", show=False),
@@ -126,6 +128,19 @@ class AffirmSessionScreen(FlowScreen):
         self._revealed = True
         self._show_text()
         self.query_one("#feedback", Static).update(feedback, layout=False)
+
+    def action_favourite(self) -> None:
+        """Mark (or unmark) the affirmation on screen as a favourite."""
+        from durf.core.affirm import toggle_favourite
+
+        if self._index < 0:
+            return
+        key = self.plan.items[self._index].key
+        if self.durf.change_state(lambda state: toggle_favourite(state, key)):
+            marked = key in self.durf.store.state.favourite_affirmations
+            self.app.notify(
+                t("affirm.favourite_on" if marked else "affirm.favourite_off"), timeout=3
+            )
 
     def _stop_timer(self) -> None:
         if self._timer is not None:

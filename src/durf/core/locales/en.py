@@ -342,4 +342,7 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_source": "There is nothing to practise called '{source}'. Choose one of: {valid}",
     "cli.added": "Added: {text}",
     "cli.empty_affirmation": "An affirmation needs a few words.",
+    "affirm.favourite_on": "Marked as a favourite ★",
+    "affirm.favourite_off": "No longer a favourite",
+    "belief.trend": "Your earlier ratings of this one: {trend}",
 }

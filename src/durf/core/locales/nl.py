@@ -353,4 +353,7 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_source": "Er is niets om te oefenen met de naam '{source}'. Kies uit: {valid}",
     "cli.added": "Toegevoegd: {text}",
     "cli.empty_affirmation": "Een affirmatie heeft een paar woorden nodig.",
+    "affirm.favourite_on": "Gemarkeerd als favoriet ★",
+    "affirm.favourite_off": "Geen favoriet meer",
+    "belief.trend": "Je eerdere cijfers voor deze: {trend}",
 }
