@@ -31,6 +31,13 @@ async def settle(pilot: Pilot) -> None:
         await pilot.pause()
 
 
+def saved(home: Path) -> dict:
+    """The state file as JSON, as durf left it on disk."""
+    import json
+
+    return json.loads((home / "state.json").read_text("utf-8"))
+
+
 def screen_text(app: DurfApp) -> str:
     """Every visible piece of text on the current screen, for plain assertions."""
     from textual.widgets import OptionList, Static

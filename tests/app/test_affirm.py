@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from textual.widgets import Input
@@ -14,11 +13,7 @@ from durf.screens.affirm_own import OwnScreen
 from durf.screens.affirm_session import AffirmSessionScreen
 from durf.screens.affirm_setup import AffirmSetupScreen
 from durf.screens.confirm import ConfirmScreen
-from tests.app.conftest import make_app, screen_text, settle
-
-
-def saved(home: Path) -> dict:
-    return json.loads((home / "state.json").read_text("utf-8"))
+from tests.app.conftest import make_app, saved, screen_text, settle
 
 
 async def practise_for(pilot, seconds: float) -> None:

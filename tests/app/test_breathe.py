@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from textual.widgets import Input
@@ -16,11 +15,7 @@ from durf.screens.breathe_sentence import SentenceScreen
 from durf.screens.breathe_setup import SetupScreen
 from durf.screens.confirm import ConfirmScreen
 from durf.screens.home import HomeScreen
-from tests.app.conftest import make_app, screen_text, settle
-
-
-def saved(home: Path) -> dict:
-    return json.loads((home / "state.json").read_text("utf-8"))
+from tests.app.conftest import make_app, saved, screen_text, settle
 
 
 async def breathe_for(pilot, seconds: float) -> None:
