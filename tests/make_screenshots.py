@@ -24,7 +24,12 @@ from textual.pilot import Pilot  # noqa: E402
 from durf.app import DurfApp  # noqa: E402
 from durf.core.clock import FixedClock  # noqa: E402
 from durf.core.i18n import set_language  # noqa: E402
-from tests.app.conftest import FROZEN_NOW, breathing_moment, settle  # noqa: E402
+from tests.app.conftest import (  # noqa: E402
+    FROZEN_NOW,
+    breathing_moment,
+    seen_the_safety_line,
+    settle,
+)
 from tests.snapshots.conftest import PICTURE_HOME  # noqa: E402
 
 Steps = Callable[[Pilot], Awaitable[None]]
@@ -100,6 +105,8 @@ def main() -> None:
         for name, steps, writes in SHOTS:
             with tempfile.TemporaryDirectory() as scratch:
                 home = Path(scratch) / "durf" if writes else PICTURE_HOME
+                if writes:
+                    seen_the_safety_line(home)
                 path = asyncio.run(take(name, steps, home, folder, language))
             print(path.relative_to(REPO))
 

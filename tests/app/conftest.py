@@ -31,6 +31,16 @@ async def settle(pilot: Pilot) -> None:
         await pilot.pause()
 
 
+def seen_the_safety_line(home: Path) -> None:
+    """Start ``home`` as someone who has breathed before: the one-time safety notice
+    (a real-time timer) would otherwise appear in pictures depending on the machine's speed."""
+    import json
+
+    home.mkdir(parents=True, exist_ok=True)
+    document = {"schema_version": 1, "settings": {"safety_seen": True}}
+    (home / "state.json").write_text(json.dumps(document), "utf-8")
+
+
 def saved(home: Path) -> dict:
     """The state file as JSON, as durf left it on disk."""
     import json

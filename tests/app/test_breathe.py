@@ -347,3 +347,17 @@ async def test_a_session_can_be_counted_in_minutes_and_that_is_remembered(durf_h
         assert "breath 1 of 18" in screen_text(app)
     settings = saved(durf_home)["settings"]
     assert (settings["breath_unit"], settings["breath_minutes"]) == ("minutes", 3)
+
+
+async def test_the_safety_line_is_shown_once_at_the_first_breathing(durf_home: Path) -> None:
+    from durf.core.i18n import t
+
+    for expected in (1, 0):
+        app = make_app(durf_home)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.start_breathing_now(app.current_pattern(), 3)
+            await pilot.pause(1.0)  # it waits a moment after the first frame
+            shown = [n for n in app._notifications if n.message == t("safety.first_time")]
+            assert len(shown) == expected
+    assert saved(durf_home)["settings"]["safety_seen"] is True

@@ -9,12 +9,13 @@ import pytest
 from durf.app import DurfApp
 from durf.core.clock import FixedClock
 from durf.core.i18n import set_language
-from tests.app.conftest import FROZEN_NOW, settle
+from tests.app.conftest import FROZEN_NOW, seen_the_safety_line, settle
 
 SIZE = (80, 24)
 
 
 def app_on(home: Path) -> DurfApp:
+    seen_the_safety_line(home)
     return DurfApp(home, clock=FixedClock(FROZEN_NOW))
 
 

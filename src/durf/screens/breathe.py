@@ -23,6 +23,7 @@ from durf.core.pacer import PACE_STEP, Pacer, PaceState, clamp_pace
 from durf.screens.flow import FlowScreen
 from durf.widgets.breath_orb import BreathOrb
 
+SAFETY_DELAY = 0.8
 MIN_DELAY = 1 / 30
 """Never wake more often than this, however fast the orb would change."""
 ARROWS = {"in": "↑", "hold": "·", "out": "↓"}
@@ -83,10 +84,13 @@ class BreatheScreen(FlowScreen):
         self.breathing_time.start()
         self._tick()
         if not self.durf.setting("safety_seen", bool, False):
-            # Shown once, before the first breaths go deep. Remembering it needs the
-            # full state, which may still be loading: that waits until after the frame.
-            self.app.notify(t("safety.first_time"), timeout=12, markup=False)
-            self.call_after_refresh(self.durf.change_settings, safety_seen=True)
+            # Shown once, during the first in-breath, before the breaths go deep; a moment
+            # after the first frame, which then carries only the breath (and no save).
+            self.set_timer(SAFETY_DELAY, self._show_safety_once)
+
+    def _show_safety_once(self) -> None:
+        self.app.notify(t("safety.first_time"), timeout=12, markup=False)
+        self.durf.change_settings(safety_seen=True)
 
     # -- the clock ---------------------------------------------------------------
 
