@@ -19,11 +19,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from durf.core.clock import Clock, SystemClock, today
-from durf.core.i18n import Language, get_language, is_language, set_language, t
+from durf.core.i18n import get_language, is_language, set_language, t
 from durf.core.paths import bundled_exercises_dir, user_exercises_dir
 from durf.core.quicklook import QuickLook, quick_look
 from durf.core.text import shown
@@ -180,14 +181,8 @@ class DurfApp(App[None]):
             self.call_later(self.relocalize)
         self._show_store_notices()
         if library.problems and problems_before is None:
-            lines = "\n".join(shown(str(problem)) for problem in library.problems)
-            self.notify(
-                lines,
-                title=t("notice.exercises_title"),
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
+            lines = "\n".join(str(problem) for problem in library.problems)
+            self._tell(lines, "notice.exercises_title")
         self.state_revision += 1
 
     def _fail(self, message: str) -> None:
@@ -235,13 +230,7 @@ class DurfApp(App[None]):
         try:
             self.store.update(change)
         except StateWriteError as error:
-            self.notify(
-                str(error),
-                title=t("notice.not_saved_title"),
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
+            self._tell(str(error), "notice.not_saved_title", "error")
             return False
         except StoreError as error:
             self._fail(str(error))
@@ -252,13 +241,11 @@ class DurfApp(App[None]):
 
     def _show_store_notices(self) -> None:
         for notice in self.store.take_notices():
-            self.notify(
-                shown(notice),
-                title=t("notice.state_title"),
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
+            self._tell(notice, "notice.state_title")
+
+    def _tell(self, message: str, title_key: str, severity: SeverityLevel = "warning") -> None:
+        """A notice that stays long enough to read, whose text may hold a path or user text."""
+        self.notify(shown(message), title=t(title_key), severity=severity, timeout=30, markup=False)
 
     def change_settings(self, **changes: object) -> bool:
         """Save new values for some settings."""
@@ -290,11 +277,6 @@ class DurfApp(App[None]):
             if after is not None:
                 after()
         self.screen.post_message(Relocalized())
-
-    @property
-    def language(self) -> Language:
-        """The language durf speaks now."""
-        return get_language()
 
     # -- theme -----------------------------------------------------------------
 

@@ -65,6 +65,14 @@ def screen_text(app: DurfApp) -> str:
     return "\n".join(parts)
 
 
+async def start_breathing(pilot: Pilot, breaths: int) -> None:
+    """Once loaded, breathe the default pattern at once, as ``durf breathe --breaths`` does."""
+    app = pilot.app
+    await settle(pilot)
+    app.start_breathing_now(app.current_pattern(), breaths)
+    await pilot.pause()
+
+
 async def breathing_moment(
     pilot: Pilot, seconds: float, *, calm: bool = False, then: tuple[str, ...] = ()
 ) -> None:
@@ -72,11 +80,10 @@ async def breathing_moment(
     from durf.screens.breathe import BreatheScreen
 
     app = pilot.app
-    await settle(pilot)
     if calm:
+        await settle(pilot)
         app.change_reduced_motion(True)
-    app.start_breathing_now(app.current_pattern(), 6)
-    await pilot.pause()
+    await start_breathing(pilot, 6)
     app.clock.advance(seconds)
     if isinstance(app.screen, BreatheScreen):
         app.screen.catch_up()

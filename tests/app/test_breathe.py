@@ -15,7 +15,7 @@ from durf.screens.breathe_sentence import SentenceScreen
 from durf.screens.breathe_setup import SetupScreen
 from durf.screens.confirm import ConfirmScreen
 from durf.screens.home import HomeScreen
-from tests.app.conftest import make_app, saved, screen_text, settle
+from tests.app.conftest import make_app, saved, screen_text, settle, start_breathing
 
 
 async def breathe_for(pilot, seconds: float) -> None:
@@ -92,9 +92,7 @@ async def test_stopping_early_asks_first_and_keeps_the_session_as_not_completed(
 ) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 6)
-        await pilot.pause()
+        await start_breathing(pilot, 6)
         await breathe_for(pilot, 12)
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
@@ -122,9 +120,7 @@ async def test_leaving_the_check_in_saves_nothing(durf_home: Path) -> None:
 async def test_a_slower_pace_is_used_at_once_and_remembered(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 6)
-        await pilot.pause()
+        await start_breathing(pilot, 6)
         await pilot.press("left", "left")
         await pilot.pause()
         assert "20% slower" in screen_text(app)
@@ -171,9 +167,7 @@ async def test_the_bell_rings_at_each_phase_change_only_when_asked(
 async def test_stopping_on_the_sentence_screen_keeps_what_was_typed(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 1)
-        await pilot.pause()
+        await start_breathing(pilot, 1)
         await breathe_for(pilot, 10.5)
         assert isinstance(app.screen, SentenceScreen)
         line = app.screen.query_one("#sentence", Input)
@@ -191,9 +185,7 @@ async def test_stopping_on_the_sentence_screen_keeps_what_was_typed(durf_home: P
 async def test_words_for_someone_without_a_sentence_are_not_skipped_past(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 1)
-        await pilot.pause()
+        await start_breathing(pilot, 1)
         await breathe_for(pilot, 10.5)
         app.screen.query_one("#for-whom", Input).focus()
         await pilot.press(*"Sam", "enter")
@@ -207,9 +199,7 @@ async def test_breathing_waits_under_help_and_is_saved_only_once(durf_home: Path
 
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 1)
-        await pilot.pause()
+        await start_breathing(pilot, 1)
         await breathe_for(pilot, 3)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -235,9 +225,7 @@ async def test_a_failed_save_keeps_the_user_on_the_step_with_everything(
 
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 1)
-        await pilot.pause()
+        await start_breathing(pilot, 1)
         await breathe_for(pilot, 10.5)
         await pilot.press("enter", "enter", "enter", "enter", "6")
         assert isinstance(app.screen, CheckOutScreen)
@@ -261,9 +249,7 @@ async def test_a_failed_save_keeps_the_user_on_the_step_with_everything(
 async def test_quitting_mid_exercise_keeps_it_as_not_finished(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 6)
-        await pilot.pause()
+        await start_breathing(pilot, 6)
         await breathe_for(pilot, 15)
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -275,9 +261,7 @@ async def test_quitting_mid_exercise_keeps_it_as_not_finished(durf_home: Path) -
 async def test_home_from_the_palette_mid_exercise_asks_first(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 6)
-        await pilot.pause()
+        await start_breathing(pilot, 6)
         await breathe_for(pilot, 2)
         await app.action_go_home()
         await pilot.pause()
@@ -291,9 +275,7 @@ async def test_home_from_the_palette_mid_exercise_asks_first(durf_home: Path) ->
 async def test_changing_language_mid_exercise_keeps_what_was_entered(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 1)
-        await pilot.pause()
+        await start_breathing(pilot, 1)
         await breathe_for(pilot, 10.5)
         line = app.screen.query_one("#sentence", Input)
         line.focus()
@@ -308,9 +290,7 @@ async def test_changing_language_mid_exercise_keeps_what_was_entered(durf_home: 
 async def test_a_changed_pace_does_not_change_the_time_spent(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 6)
-        await pilot.pause()
+        await start_breathing(pilot, 6)
         await breathe_for(pilot, 30)
         await pilot.press("right", "right", "right", "right")  # 40% faster
         await pilot.pause()
@@ -323,9 +303,7 @@ async def test_a_changed_pace_does_not_change_the_time_spent(durf_home: Path) ->
 async def test_escape_codes_in_a_sentence_are_shown_not_obeyed(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 1)
-        await pilot.pause()
+        await start_breathing(pilot, 1)
         await breathe_for(pilot, 10.5)
         app.screen.query_one("#sentence", Input).value = "Hoi\x1b]0;PWNED\x07 [b]x"
         await pilot.press("ctrl+r")

@@ -52,7 +52,3 @@ class Stopwatch:
         self._banked = seconds
         if self._running_since is not None:
             self._running_since = self._clock.monotonic()
-
-    def monotonic_at(self, elapsed: float) -> float:
-        """The monotonic time at which active time reaches ``elapsed``, if it keeps running."""
-        return self._clock.monotonic() + (elapsed - self.elapsed())
