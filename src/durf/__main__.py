@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("check", "cli.check_help"),
         ("breathe", "cli.breathe_help"),
         ("affirm", "cli.affirm_help"),
+        ("step", "cli.step_help"),
+        ("status", "cli.status_help"),
     ):
         command = commands.add_parser(
             name,
@@ -106,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
                 "--minutes", type=_whole_number(1, 30), metavar="M", help=t("cli.minutes_help")
             )
             command.add_argument("--mode", choices=("read", "recall"), help=t("cli.mode_help"))
+        if name == "step":
+            command.add_argument(
+                "action", nargs="?", choices=("new",), metavar="new", help=t("cli.step_new_help")
+            )
         command._positionals.title = t("cli.arguments")
     return parser
 
@@ -138,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_where(home)
     if args.command == "check":
         return cmd_check(home, args.files)
+    if args.command == "status":
+        return cmd_status(home, look)
     if look.schema_version is not None and look.schema_version > SCHEMA_VERSION:
         print(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), file=sys.stderr)
         return EXIT_PROBLEM
@@ -145,6 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_breathe(home, look, args)
     if args.command == "affirm":
         return cmd_affirm(home, look, args)
+    if args.command == "step":
+        start = _new_step if args.action == "new" else _open_steps
+        return run_app(home, look, cli_language=args.lang, start=start)
     return run_app(home, look, cli_language=args.lang)
 
 
@@ -162,6 +173,24 @@ def cmd_where(home: Path) -> int:
     for label, value, exists in rows:
         note = f"  ({t('where.not_yet')})" if exists is False else ""
         print(f"{label.ljust(width)}  {value}{note}")
+    return EXIT_OK
+
+
+def cmd_status(home: Path, look: QuickLook) -> int:
+    """Print one line about this week's small steps; fast, for a shell prompt."""
+    from datetime import date
+
+    from durf.core.status import StatusUnreadable, glance, status_line
+
+    if look.schema_version is not None and look.schema_version > SCHEMA_VERSION:
+        print(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        seen = glance(home)
+    except StatusUnreadable:
+        print(t("status.unreadable", path=str(state_file(home))), file=sys.stderr)
+        return EXIT_PROBLEM
+    print(status_line(seen, date.today()))
     return EXIT_OK
 
 
@@ -288,6 +317,22 @@ def _unknown_pattern(home: Path, wanted: str) -> int:
     valid = ", ".join(p.id for p in library.breathing)
     print(t("cli.unknown_pattern", pattern=wanted, valid=valid), file=sys.stderr)
     return EXIT_USAGE
+
+
+def _open_steps(app: DurfApp) -> None:
+    app.action_open_steps()
+
+
+def _new_step(app: DurfApp) -> None:
+    app.call_after_refresh(_start_guide_when_loaded, app)
+
+
+def _start_guide_when_loaded(app: DurfApp) -> None:
+    # The guide resumes a saved draft, so it needs the state: wait for the load.
+    if app.state is None:
+        app.set_timer(0.05, lambda: _start_guide_when_loaded(app))
+        return
+    app.action_new_step()
 
 
 def _start_checkin(app: DurfApp) -> None:

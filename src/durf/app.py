@@ -390,11 +390,16 @@ class DurfApp(App[None]):
         return [screen for screen in self.screen_stack if isinstance(screen, FlowScreen)]
 
     async def action_quit(self) -> None:
-        """Quit at once; an exercise in progress is kept first, marked as not finished."""
+        """Quit at once; an exercise in progress is kept first, marked as not finished,
+        and words typed in the step guide or a reflection are saved."""
         for screen in self._open_flows():
             if screen.flow.worth_keeping and not screen.flow.saved:
                 screen.remember()
                 self.save_flow(screen.flow, completed=False)
+        for screen in self.screen_stack:
+            keep_typed = getattr(screen, "keep_typed", None)
+            if keep_typed is not None:
+                keep_typed()
         await super().action_quit()
 
     def answer_sentence(self, sentence_id: str, answer: str) -> bool:
@@ -488,6 +493,194 @@ class DurfApp(App[None]):
         )
         self.push_screen(AffirmSessionScreen(flow))
 
+    # -- small steps -------------------------------------------------------------
+
+    @property
+    def this_week(self) -> Any:
+        """The ISO week today falls in, by this app's clock."""
+        from durf.core.weeks import Week
+
+        return Week.of(today(self.clock))
+
+    def action_open_steps(self) -> None:
+        """Open the weekly board of small steps."""
+        from durf.screens.step_board import StepBoardScreen
+
+        self._open(StepBoardScreen)
+
+    def action_new_step(self) -> None:
+        """Open the five-step guide, carrying on with its draft if one was left."""
+        from durf.core.state import StepDraft
+        from durf.screens.step_guide import GuideScreen
+
+        if any(isinstance(screen, GuideScreen) for screen in self.screen_stack):
+            self.notify(t("guide.already_open"), timeout=5)
+            return
+        draft = self.store.state.step_draft
+        resumed = draft is not None
+        if draft is None:
+            now = self.clock.now()
+            draft = StepDraft(started_at=now, updated_at=now)
+        guides = self.ensure_library().step_guides
+        self.push_screen(
+            GuideScreen(draft.model_copy(deep=True), guides[0] if guides else None, resumed=resumed)
+        )
+
+    def save_step_draft(self, draft: Any) -> bool:
+        """Keep the guide as typed so far."""
+        from durf.core.steps import save_draft
+
+        return self.change_state(lambda state: save_draft(state, draft))
+
+    def _change_steps(self, change: Callable[[State], State]) -> bool:
+        """Like ``change_state``, but a step changed meanwhile (another durf) is said kindly."""
+        from durf.core.steps import StepError
+
+        try:
+            return self.change_state(change)
+        except StepError:
+            self.notify(t("board.changed_elsewhere"), severity="warning", timeout=8)
+            self.state_revision += 1
+            return False
+
+    def plan_step(self, draft: Any, opened_at: Any) -> str | None:
+        """Turn the finished guide into this week's step; its id, or ``None`` if not saved."""
+        from durf.core.steps import plan_step
+
+        planned: list[str] = []
+
+        def change(state: State) -> State:
+            new_state, step_id = plan_step(
+                state, draft, self.this_week, self.clock.now(), opened_at
+            )
+            planned[:] = [step_id]
+            return new_state
+
+        return planned[0] if self._change_steps(change) and planned else None
+
+    def show_step_board(self, step_id: str | None, *, replacing: Screen[Any]) -> None:
+        """Close ``replacing`` and show the board at this week, the given step highlighted."""
+        from durf.screens.step_board import StepBoardScreen
+
+        def swap() -> None:
+            if self.screen is replacing:
+                self.pop_screen()
+            board = self.screen
+            if isinstance(board, StepBoardScreen):
+                board.week = self.this_week
+                board.focus_step = step_id
+                self.state_revision += 1
+            else:
+                self.push_screen(StepBoardScreen(focus_step=step_id))
+
+        self.call_later(swap)
+
+    def move_step(self, step_id: str) -> bool:
+        """Carry a planned step on to the week after its own (never into the past)."""
+        from durf.core.steps import find_step, move_target, move_to_next_week
+
+        target = move_target(find_step(self.store.state, step_id), self.this_week)
+        moved = self._change_steps(
+            lambda state: move_to_next_week(state, step_id, self.this_week, self.clock.now())[0]
+        )
+        if moved:
+            self.notify(t("board.moved", number=target.number), timeout=6)
+        return moved
+
+    def let_go_step(self, step_id: str) -> bool:
+        """Not this time."""
+        from durf.core.steps import let_go
+
+        return self._change_steps(lambda state: let_go(state, step_id, self.clock.now()))
+
+    def reopen_step(self, step_id: str) -> bool:
+        """Undo done or not this time."""
+        from durf.core.steps import reopen
+
+        return self._change_steps(lambda state: reopen(state, step_id, self.clock.now()))
+
+    def keep_step_reflection(self, step_id: str, reflection: Any) -> bool:
+        """Keep a reflection as written so far, without marking the step done."""
+        from durf.core.steps import keep_reflection
+
+        return self._change_steps(lambda state: keep_reflection(state, step_id, reflection))
+
+    def finish_step(self, step_id: str, reflection: Any, opened_at: Any) -> bool:
+        """Mark a planned step done with its reflection, or save a done step's new reflection."""
+        from durf.core.steps import find_step, mark_done
+
+        if find_step(self.store.state, step_id).status == "done":
+            return self.keep_step_reflection(step_id, reflection)
+        now = self.clock.now()
+        done = self._change_steps(
+            lambda state: mark_done(state, step_id, reflection, now, opened_at or now)
+        )
+        if done:
+            self.notify(t("reflect.done"), timeout=6)
+        return done
+
+    def smaller_step_week(self, step_week: str) -> Any:
+        """The week a smaller step is for: the big step's week, or this week if that has passed."""
+        from durf.core.weeks import Week
+
+        return max(Week.parse(step_week), self.this_week)
+
+    def make_step_smaller(self, step_id: str, what: str, fields: Any) -> bool:
+        """Put a smaller step, on the same ladder, in place of a planned one."""
+        from durf.core.steps import find_step, make_smaller
+
+        week = self.smaller_step_week(find_step(self.store.state, step_id).week)
+        made: list[str] = []
+
+        def change(state: State) -> State:
+            new_state, smaller_id = make_smaller(
+                state,
+                step_id,
+                what,
+                week,
+                self.clock.now(),
+                scariness=fields.scariness,
+                day=fields.day,
+                with_whom=fields.with_whom,
+                trusted=fields.trusted if fields.with_whom.strip() else None,
+                sentence=fields.sentence,
+            )
+            made[:] = [smaller_id]
+            return new_state
+
+        if not self._change_steps(change):
+            return False
+        self.notify(t("smaller.saved"), timeout=6)
+        self._show_on_board(made[0], week)
+        return True
+
+    def _show_on_board(self, step_id: str, week: Any) -> None:
+        """Have the board underneath show ``week`` with ``step_id`` highlighted."""
+        from durf.screens.step_board import StepBoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StepBoardScreen):
+                screen.week = week
+                screen.focus_step = step_id
+        self.state_revision += 1
+
+    def edit_step(self, step_id: str, what: str, fields: Any) -> bool:
+        """Save new words or details for a planned step."""
+        from durf.core.steps import edit_step
+
+        return self._change_steps(
+            lambda state: edit_step(
+                state,
+                step_id,
+                what=what,
+                with_whom=fields.with_whom,
+                trusted=fields.trusted if fields.with_whom.strip() else None,
+                day=fields.day,
+                scariness=fields.scariness,
+                sentence=fields.sentence,
+            )
+        )
+
     # -- navigation ------------------------------------------------------------
 
     def _open(self, kind: type[Screen[Any]]) -> None:
@@ -543,6 +736,8 @@ class DurfApp(App[None]):
         yield SystemCommand(
             t("affirm.title"), t("home.affirm_description"), self.action_start_affirmations
         )
+        yield SystemCommand(t("steps.title"), t("home.steps_description"), self.action_open_steps)
+        yield SystemCommand(t("guide.palette"), t("guide.palette_help"), self.action_new_step)
         yield SystemCommand(
             t("settings.title"), t("home.settings_description"), self.action_open_settings
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from durf.core.i18n import (
@@ -25,11 +27,16 @@ def test_both_languages_use_the_same_placeholders(key: str) -> None:
     assert placeholders(catalog("nl")[key]) == placeholders(catalog("en")[key]), key
 
 
+def _words(message: str) -> list[str]:
+    """The words a translator writes: placeholders (like a date's parts) are not words."""
+    return re.sub(r"\{\w+\}", "", message).split()
+
+
 def test_no_message_is_empty_or_left_untranslated() -> None:
     same = [
         key
         for key in catalog("en")
-        if catalog("en")[key] == catalog("nl")[key] and len(catalog("en")[key].split()) >= 4
+        if catalog("en")[key] == catalog("nl")[key] and len(_words(catalog("en")[key])) >= 4
     ]
     assert all(catalog(lang)[key].strip() for lang in ("nl", "en") for key in catalog(lang))
     # Identical sentences would mean a copy that nobody wrote in Dutch.

@@ -7,7 +7,7 @@ by a later durf. Every model therefore keeps fields it does not know
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -17,11 +17,15 @@ from durf.core.schema import SCHEMA_VERSION
 __all__ = [
     "SCHEMA_VERSION",
     "HonestSentence",
+    "Ladder",
     "OwnAffirmation",
     "Record",
     "SessionRecord",
     "Settings",
     "State",
+    "Step",
+    "StepDraft",
+    "StepReflection",
 ]
 
 ExerciseKind = Literal["breathe", "affirm", "step", "session"]
@@ -107,6 +111,78 @@ class OwnAffirmation(Record):
     """Out of the practice lists, but kept (and its ratings with it)."""
 
 
+StepStatus = Literal["planned", "done", "smaller", "not_this_time", "moved"]
+"""``smaller`` and ``moved`` steps live on in a linked step; none of these is a failure."""
+Trust = Literal["yes", "unsure", "no"]
+WeekText = Annotated[str, Field(pattern=r"^\d{4}-W\d{2}$")]
+"""An ISO week as ``2026-W47``."""
+Scariness = Annotated[int, Field(ge=0, le=10)]
+
+
+class Ladder(Record):
+    """A desire, and the small steps that climb towards it."""
+
+    id: str
+    desire: str
+    """As the user wrote it in the guide."""
+    created_at: AwareDatetime
+
+
+class StepReflection(Record):
+    """Looking back on a step: written when it is done, kept even if left half way."""
+
+    what_happened: str = ""
+    their_reaction: str = ""
+    learned: str = ""
+    scariness_after: Scariness | None = None
+    """How scary it was in the end, to set beside the scariness predicted."""
+    written_at: AwareDatetime
+
+
+class Step(Record):
+    """One small, concrete step for one week."""
+
+    id: str
+    ladder_id: str
+    week: WeekText
+    what: str
+    """As typed; may hold several lines."""
+    with_whom: str = ""
+    trusted: Trust | None = None
+    """The answer to: has this person shown they can be trusted with this?"""
+    day: int | None = Field(default=None, ge=1, le=7)
+    """The planned ISO weekday (1 is Monday); ``None`` is any day that week."""
+    scariness: Scariness | None = None
+    """How scary it felt when planned."""
+    sentence: str = ""
+    """The first honest sentence for it, as typed or reused."""
+    guide: dict[str, str] = Field(default_factory=dict)
+    """The answers written in the guide on the way to this step, by guide-step id."""
+    status: StepStatus = "planned"
+    smaller_of: str | None = None
+    """The step this one makes smaller."""
+    moved_from: str | None = None
+    """The step this one continues from an earlier week."""
+    created_at: AwareDatetime
+    changed_at: AwareDatetime | None = None
+    reflection: StepReflection | None = None
+
+
+class StepDraft(Record):
+    """The guide as far as the user got: saved while typing, so nothing is lost."""
+
+    started_at: AwareDatetime
+    updated_at: AwareDatetime
+    page: int = Field(default=0, ge=0)
+    answers: dict[str, str] = Field(default_factory=dict)
+    """The guide's answers so far, by guide-step id."""
+    with_whom: str = ""
+    trusted: Trust | None = None
+    day: int | None = Field(default=None, ge=1, le=7)
+    scariness: Scariness | None = None
+    sentence: str = ""
+
+
 class State(Record):
     """The whole file. ``schema_version`` is written first so it can be read cheaply."""
 
@@ -120,3 +196,10 @@ class State(Record):
     """Keys (``set/id`` or ``own/id``) of the affirmations marked as favourite."""
     sentences: list[HonestSentence] = Field(default_factory=list)
     """Every rehearsed honest sentence, oldest first; open ones are shown on the home screen."""
+    steps: list[Step] = Field(default_factory=list)
+    """Every small step, oldest first. Written before the history, so ``durf status``
+    finds them without reading a long history."""
+    ladders: list[Ladder] = Field(default_factory=list)
+    """The desires that steps climb towards, oldest first."""
+    step_draft: StepDraft | None = None
+    """The guide in progress, if any."""

@@ -34,6 +34,7 @@ class HomeEntry:
 HOME_ENTRIES: list[HomeEntry] = [
     HomeEntry("breathe", "breathe.title", "home.breathe_description", "app.start_breathing"),
     HomeEntry("affirm", "affirm.title", "home.affirm_description", "app.start_affirmations"),
+    HomeEntry("steps", "steps.title", "home.steps_description", "app.open_steps"),
     HomeEntry("settings", "settings.title", "home.settings_description", "app.open_settings"),
     HomeEntry("help", "help.title", "home.help_description", "app.open_help"),
     HomeEntry("about", "about.title", "home.about_description", "app.open_about"),

@@ -1,0 +1,128 @@
+"""Looking back on a step: what happened, how the other reacted, what you learned, how scary."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static, TextArea
+
+from durf.core.i18n import t
+from durf.core.status import one_line
+from durf.screens.base import DurfScreen
+from durf.widgets.scale import Scale
+
+QUESTIONS = ("what_happened", "their_reaction", "learned")
+
+
+class ReflectScreen(DurfScreen):
+    """Every answer is optional; Ctrl+S marks the step done, Esc keeps the words for later."""
+
+    TITLE_KEY = "steps.title"
+    CSS_PATH = "steps.tcss"
+    AUTO_FOCUS = ""
+    """Focus is set in ``on_mount``: Textual's auto-focus would scroll the form before layout."""
+    KEY_HINTS: ClassVar = [
+        ("Tab", "keys.next_field"),
+        ("Ctrl+S", "reflect.key_save"),
+        ("Esc", "reflect.key_later"),
+    ]
+    BINDINGS: ClassVar = [Binding("ctrl+s", "save", show=False, priority=True)]
+
+    def __init__(self, step_id: str) -> None:
+        super().__init__()
+        self.step_id = step_id
+        self.opened_at = None
+
+    def compose_body(self) -> ComposeResult:
+        """The step, three questions and the scale."""
+        from durf.core.steps import find_step
+
+        step = find_step(self.durf.store.state, self.step_id)
+        reflection = step.reflection
+        with VerticalScroll(id="reflect", can_focus=False):
+            yield Static(
+                t("reflect.title", what=one_line(step.what, 60)), classes="page-title", markup=False
+            )
+            for question in QUESTIONS:
+                key = f"reflect.{question}"
+                if question == "their_reaction" and step.with_whom.strip():
+                    label = t("reflect.their_reaction_named", person=one_line(step.with_whom, 30))
+                else:
+                    label = t(key)
+                yield Static(label, classes="question", markup=False)
+                yield TextArea(
+                    getattr(reflection, question) if reflection else "",
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    show_line_numbers=False,
+                    id=question.replace("_", "-"),
+                    classes="short-answer",
+                )
+            expected = (
+                t("reflect.expected", scariness=step.scariness)
+                if step.scariness is not None
+                else ""
+            )
+            yield Static(
+                f"{t('reflect.scariness_after')} {expected}".strip(),
+                classes="question",
+                markup=False,
+            )
+            yield Scale(
+                reflection.scariness_after if reflection else None,
+                "scale.scary_low",
+                "scale.scary_high",
+                id="scariness-after",
+            )
+
+    def on_mount(self) -> None:
+        """Begin at the first question."""
+        super().on_mount()
+        self.opened_at = self.durf.clock.now()
+        self.query_one("#what-happened", TextArea).focus(scroll_visible=False)
+
+    def _written(self):  # type: ignore[no-untyped-def]
+        from durf.core.state import StepReflection
+
+        values = {
+            question: self.query_one(f"#{question.replace('_', '-')}", TextArea).text
+            for question in QUESTIONS
+        }
+        return StepReflection(
+            **values,
+            scariness_after=self.query_one("#scariness-after", Scale).value,
+            written_at=self.durf.clock.now(),
+        )
+
+    def _changed(self) -> bool:
+        from durf.core.steps import find_step
+
+        before = find_step(self.durf.store.state, self.step_id).reflection
+        now = self._written()
+        if before is None:
+            return (
+                any(getattr(now, q).strip() for q in QUESTIONS) or now.scariness_after is not None
+            )
+        fields = (*QUESTIONS, "scariness_after")
+        return any(getattr(now, name) != getattr(before, name) for name in fields)
+
+    def keep_typed(self) -> None:
+        """Keep what was written so far (the app calls this before it quits)."""
+        if self.query("#what-happened") and self._changed():
+            self.durf.keep_step_reflection(self.step_id, self._written())
+
+    def action_save(self) -> None:
+        """Mark the step done with this reflection (or save changes to it)."""
+        if self.durf.finish_step(self.step_id, self._written(), self.opened_at):
+            self.app.pop_screen()
+
+    def action_back(self) -> None:
+        """Back to the board; what was written is kept, the step stays as it was."""
+        if self._changed():
+            if not self.durf.keep_step_reflection(self.step_id, self._written()):
+                return
+            self.app.notify(t("reflect.kept"), timeout=5)
+        self.app.pop_screen()
