@@ -114,7 +114,7 @@ class OwnAffirmation(Record):
 StepStatus = Literal["planned", "done", "smaller", "not_this_time", "moved"]
 """``smaller`` and ``moved`` steps live on in a linked step; none of these is a failure."""
 Trust = Literal["yes", "unsure", "no"]
-WeekText = Annotated[str, Field(pattern=r"^\d{4}-W\d{2}$")]
+WeekText = Annotated[str, Field(pattern=r"^[0-9]{4}-W[0-9]{2}$")]
 """An ISO week as ``2026-W47``."""
 Scariness = Annotated[int, Field(ge=0, le=10)]
 

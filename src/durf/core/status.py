@@ -68,8 +68,12 @@ def _top_level_values(text: str, wanted: set[str], stop_at: str) -> dict[str, An
             if wanted <= found.keys():
                 return found
         position = _skip_space(text, position)
-        if position < len(text) and text[position] == ",":
+        if position >= len(text):
+            return None
+        if text[position] == ",":
             position += 1
+        elif text[position] != "}":
+            raise ValueError("expected a comma between members")
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -112,9 +116,23 @@ def glance(home: Path) -> StepsGlance:
     )
 
 
+def _weekday(value: object) -> int | None:
+    """A step's planned weekday read as the app reads it (a hand-edited ``"4"`` is Thursday)."""
+    if isinstance(value, bool):
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        number = int(value)
+    else:
+        return None
+    return number if 1 <= number <= 7 else None
+
+
 def one_line(text: str, length: int = SHOWN_TEXT_LENGTH) -> str:
     """User text on one short line: shown literally, line breaks as spaces, cut with an ellipsis."""
-    flat = " ".join(shown(text).split())
+    # Line breaks (also Windows' \r\n) become spaces before control characters are pictured.
+    flat = shown(" ".join(text.split()))
     return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
 
 
@@ -135,9 +153,9 @@ def status_line(seen: StepsGlance, today: date) -> str:
     line = f"{heading}: {' · '.join(counts)}"
     planned = [step for step in steps if step.get("status", "planned") == "planned"]
     if planned:
-        upcoming = min(planned, key=lambda step: step.get("day") or 8)
-        day = upcoming.get("day")
-        when = f"{t(f'weekday.short.{day}')} " if isinstance(day, int) and 1 <= day <= 7 else ""
+        upcoming = min(planned, key=lambda step: _weekday(step.get("day")) or 8)
+        day = _weekday(upcoming.get("day"))
+        when = f"{t(f'weekday.short.{day}')} " if day is not None else ""
         what = one_line(str(upcoming.get("what", "")))
         line += f" · {t('status.next', when=when, what=what)}"
     if seen.draft_waiting:

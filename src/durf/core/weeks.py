@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-_WEEK_TEXT = re.compile(r"\A(\d{4})-W(\d{2})\Z")
+_WEEK_TEXT = re.compile(r"\A([0-9]{4})-W([0-9]{2})\Z")
 
 
 @dataclass(frozen=True, order=True)

@@ -100,6 +100,8 @@ def read_step_fields(screen: Screen) -> StepFields:
 
 def show_trust_question(screen: Screen) -> None:
     """Ask about trust only once a person is named; the note only after a doubtful answer."""
+    if not screen.query("#with-whom"):
+        return  # a late message from a page that is being replaced
     named = bool(screen.query_one("#with-whom", Input).value.strip())
     screen.query_one("#trusted-question").display = named
     screen.query_one("#trusted").display = named
