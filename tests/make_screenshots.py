@@ -23,14 +23,17 @@ from textual.pilot import Pilot  # noqa: E402
 
 from durf.app import DurfApp  # noqa: E402
 from durf.core.clock import FixedClock  # noqa: E402
-from durf.core.i18n import set_language  # noqa: E402
+from durf.core.i18n import get_language, set_language  # noqa: E402
+from durf.core.store import Store  # noqa: E402
 from tests.app.conftest import (  # noqa: E402
     FROZEN_NOW,
     breathing_moment,
     seen_the_safety_line,
     settle,
 )
+from tests.core.factories import step_story  # noqa: E402
 from tests.snapshots.conftest import PICTURE_HOME  # noqa: E402
+from tests.snapshots.test_steps import guide_at  # noqa: E402
 
 Steps = Callable[[Pilot], Awaitable[None]]
 SIZE = (80, 24)
@@ -57,12 +60,28 @@ def breathing(seconds: float, *, calm: bool = False, then: tuple[str, ...] = ())
     return run
 
 
-# name, steps, whether it writes to the home folder
-SHOTS: list[tuple[str, Steps, bool]] = [
+def guide(page: int, *then: str) -> Steps:
+    """The small-step guide filled in up to ``page`` (5 is the details), in the active language."""
+
+    async def run(pilot: Pilot) -> None:
+        await guide_at(page, get_language())(pilot)
+        if then:
+            await pilot.press(*then)
+            await pilot.pause()
+
+    return run
+
+
+STORY = "story"
+"""A home with three weeks of small steps (see ``tests.core.factories.step_story``)."""
+
+# name, steps, what the home folder holds: False (nothing, never written), True
+# (a fresh folder the shot may write to), or STORY
+SHOTS: list[tuple[str, Steps, bool | str]] = [
     ("home", press(), False),
-    ("settings", press("3"), False),
+    ("settings", press("4"), False),
     ("help", press("question_mark"), False),
-    ("about", press("5"), False),
+    ("about", press("6"), False),
     ("breathe-1-check-in", press("1", "space", "down", "down", "space", "tab", "7"), True),
     ("breathe-2-rhythm", press("1", "s"), True),
     ("breathe-3-in-breath", breathing(2.0), True),
@@ -81,6 +100,15 @@ SHOTS: list[tuple[str, Steps, bool]] = [
     ("affirm-4-belief", press("2", "down", "down", "enter", "enter", "4"), True),
     ("affirm-5-practice", press("2", "down", "down", "enter", "enter", "s"), True),
     ("affirm-6-recall", press("2", "down", "down", "enter", "r", "enter", "s", *"ik ben"), True),
+    ("steps-1-guide-thoughts", guide(0), True),
+    ("steps-2-guide-desire", guide(3), True),
+    ("steps-3-guide-the-step", guide(4), True),
+    ("steps-4-details", guide(5, "tab", "tab", "9"), True),
+    ("steps-5-offer-smaller", guide(5, "tab", "tab", "9", "pagedown"), True),
+    ("steps-6-board", press("3"), STORY),
+    ("steps-7-ladder", press("3", "left", "down"), STORY),
+    ("steps-8-looking-back", press("3", "left", "down", "enter"), STORY),
+    ("steps-9-make-smaller", press("3", "s"), STORY),
 ]
 
 
@@ -107,6 +135,9 @@ def main() -> None:
                 home = Path(scratch) / "durf" if writes else PICTURE_HOME
                 if writes:
                     seen_the_safety_line(home)
+                if writes == STORY:
+                    story = step_story(language, FROZEN_NOW)
+                    Store(home).update(lambda state, story=story: story)
                 path = asyncio.run(take(name, steps, home, folder, language))
             print(path.relative_to(REPO))
 

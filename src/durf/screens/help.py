@@ -33,10 +33,27 @@ FOLLOW_UP_KEYS = [
     ("n", "followup.key_not_yet"),
     ("x", "followup.key_not_needed"),
 ]
+GUIDE_KEYS = [
+    ("PgDn / Ctrl+N", "keys.next"),
+    ("PgUp", "keys.previous"),
+    ("Esc", "guide.key_pause"),
+]
+BOARD_KEYS = [
+    ("Enter / d", "board.key_done"),
+    ("s", "board.key_smaller"),
+    ("m", "board.key_move"),
+    ("x", "board.key_let_go"),
+    ("u", "keys.reopen"),
+    ("e", "keys.edit_step"),
+    ("n", "keys.new_step"),
+    ("← →", "board.key_weeks"),
+    ("t", "keys.this_week"),
+]
 FORM_KEYS = [
     ("Tab", "keys.next_field"),
     ("Shift+Tab", "keys.previous_field"),
     ("keyname.space_enter", "keys.change"),
+    ("Ctrl+S", "stepform.key_save"),
 ]
 
 
@@ -64,6 +81,8 @@ class HelpScreen(DurfScreen):
                 ("help.on_home", HOME_KEYS),
                 ("help.while_breathing", BREATHE_KEYS),
                 ("help.open_sentences", FOLLOW_UP_KEYS),
+                ("help.in_guide", GUIDE_KEYS),
+                ("help.on_board", BOARD_KEYS),
                 ("help.in_forms", FORM_KEYS),
             ):
                 yield Static(t(heading), classes="heading", markup=False)

@@ -103,8 +103,9 @@ class StepBoardScreen(DurfScreen):
         ("x", "board.key_let_go"),
         ("n", "board.key_new"),
         ("←→", "board.key_weeks"),
-        ("Esc", "keys.back"),
     ]
+    """Esc (back) is left out: the Dutch hints would not fit 80 columns, and Esc works
+    the same everywhere (help lists it)."""
     BINDINGS: ClassVar = [
         Binding("left", "week(-1)", show=False),
         Binding("right", "week(1)", show=False),

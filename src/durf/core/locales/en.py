@@ -443,6 +443,7 @@ MESSAGES: dict[str, str] = {
     "help.on_board": "On the weekly board",
     "keys.edit_step": "change the step",
     "keys.reopen": "plan again",
+    "keys.new_step": "a new step (the guide)",
     "keys.this_week": "this week",
     # Dates
     "date.day_short": "{weekday} {day}",

@@ -454,6 +454,7 @@ MESSAGES: dict[str, str] = {
     "help.on_board": "Op het weekbord",
     "keys.edit_step": "stapje aanpassen",
     "keys.reopen": "opnieuw plannen",
+    "keys.new_step": "een nieuw stapje (de gids)",
     "keys.this_week": "deze week",
     # Datums
     "date.day_short": "{weekday} {day}",

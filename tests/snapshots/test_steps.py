@@ -1,0 +1,100 @@
+"""What small steps look like: every page of the guide, the weekly board, a ladder, looking back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from durf.app import DurfApp
+from durf.core.clock import FixedClock
+from durf.core.i18n import set_language
+from durf.core.store import Store
+from tests.app.conftest import FROZEN_NOW, settle
+from tests.core.factories import step_story
+
+SIZE = (80, 24)
+GUIDE_WORDS = {
+    "en": [
+        "If I ask, they will see that I don't know everything.",
+        "That Sam sighs and thinks I should have known.",
+        "It is scary, and that is allowed.",
+        "Ask for help at work without shame",
+        "Ask Sam one question after the meeting",
+    ],
+    "nl": [
+        "Als ik het vraag, zien ze dat ik niet alles weet.",
+        "Dat Sam zucht en denkt dat ik het had moeten weten.",
+        "Het is spannend, en dat mag.",
+        "Op mijn werk om hulp vragen zonder schaamte",
+        "Sam na het overleg één vraag stellen",
+    ],
+}
+
+
+def app_with_story(home: Path, language: str) -> DurfApp:
+    """A home with three weeks of steps, written in ``language``."""
+    Store(home).update(lambda _: step_story(language, FROZEN_NOW))
+    return DurfApp(home, clock=FixedClock(FROZEN_NOW))
+
+
+def guide_at(page: int, language: str):
+    """Open the guide and fill its pages up to ``page`` (0-4 the questions, 5 the details)."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.action_new_step()
+        await pilot.pause()
+        for number, words in enumerate(GUIDE_WORDS[language][: page + 1]):
+            if number == 5:
+                break
+            pilot.app.screen.query_one("#answer").insert(words)
+            if number < page:
+                await pilot.press("pagedown")
+            await pilot.pause()
+        await pilot.pause()
+
+    return run_before
+
+
+def board(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("3", *keys)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("page", range(6))
+def test_guide_page(snap_compare, durf_home, language, page) -> None:
+    set_language(language)
+    app = DurfApp(durf_home, clock=FixedClock(FROZEN_NOW))
+    assert snap_compare(app, terminal_size=SIZE, run_before=guide_at(page, language))
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+class TestBoard:
+    """This week with every status, a ladder with expected against felt, looking back."""
+
+    def test_this_week(self, snap_compare, durf_home, language) -> None:
+        set_language(language)
+        app = app_with_story(durf_home, language)
+        assert snap_compare(app, terminal_size=SIZE, run_before=board())
+
+    def test_ladder_last_week(self, snap_compare, durf_home, language) -> None:
+        set_language(language)
+        app = app_with_story(durf_home, language)
+        assert snap_compare(app, terminal_size=SIZE, run_before=board("left", "down"))
+
+    def test_looking_back(self, snap_compare, durf_home, language) -> None:
+        set_language(language)
+        app = app_with_story(durf_home, language)
+        run = board("left", "down", "enter")
+        assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+    def test_make_it_smaller(self, snap_compare, durf_home, language) -> None:
+        set_language(language)
+        app = app_with_story(durf_home, language)
+        assert snap_compare(app, terminal_size=SIZE, run_before=board("s"))
