@@ -20,6 +20,8 @@ from __future__ import annotations
 import gc
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -28,8 +30,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from durf.core.state import SessionRecord, State
+from durf.core.state import Ladder, SessionRecord, State, Step, StepReflection
+from durf.core.status import glance, status_line
 from durf.core.store import Store
+from durf.core.weeks import Week
 
 try:
     from zoneinfo import ZoneInfo
@@ -107,7 +111,51 @@ def make_state(count: int, seed: int = 2024) -> State:
                 details=_details(kind, rng),
             )
         )
-    return State(history=history)
+    return State(history=history, steps=_steps(rng, end), ladders=_ladders(end))
+
+
+STEP_WEEKS = 156
+"""Three years of small steps, one a week: what ``durf status`` reads before stopping."""
+LADDER_IDS = [f"ladder-{number}" for number in range(6)]
+
+
+def _ladders(end: datetime) -> list[Ladder]:
+    return [
+        Ladder(id=ladder_id, desire=rng_desire, created_at=end - timedelta(days=3 * 365))
+        for ladder_id, rng_desire in zip(LADDER_IDS, SENTENCES + SENTENCES[:2], strict=True)
+    ]
+
+
+def _steps(rng: random.Random, end: datetime) -> list[Step]:
+    """One step a week for three years, with reflections on the done ones, ending this week."""
+    this_week = Week.of(datetime.now(ZONE).date())
+    steps = []
+    for weeks_ago in range(STEP_WEEKS, -1, -1):
+        status = "planned" if weeks_ago == 0 else rng.choice(["done", "smaller", "not_this_time"])
+        created = end - timedelta(weeks=weeks_ago)
+        steps.append(
+            Step(
+                id=uuid.UUID(int=rng.getrandbits(128), version=4).hex,
+                ladder_id=rng.choice(LADDER_IDS),
+                week=str(this_week.shifted(-weeks_ago)),
+                what=rng.choice(SENTENCES),
+                with_whom="Sam",
+                day=rng.randint(1, 7),
+                scariness=rng.randint(2, 9),
+                guide={"thoughts": rng.choice(REFLECTIONS), "fear": rng.choice(REFLECTIONS)},
+                status=status,
+                created_at=created,
+                reflection=StepReflection(
+                    what_happened=rng.choice(REFLECTIONS),
+                    learned=rng.choice(REFLECTIONS),
+                    scariness_after=rng.randint(0, 8),
+                    written_at=created,
+                )
+                if status == "done"
+                else None,
+            )
+        )
+    return steps
 
 
 def _median_ms(action: Callable[[], object], runs: int) -> tuple[float, list[float]]:
@@ -156,6 +204,8 @@ def bench_size(count: int, runs: int, scratch: Path) -> dict[str, Any]:
     store.load()
     save_ms, save_runs = _median_ms(lambda: store.update(lambda current: current), runs)
     dump_ms, _ = _median_ms(lambda: store.state.model_dump_json(indent=1), runs)
+    status_ms, _ = _median_ms(lambda: status_line(glance(home), datetime.now(ZONE).date()), runs)
+    command_ms = _status_command_ms(home, runs)
     return {
         "records": count,
         "file_kb": round(file_bytes / 1024, 1),
@@ -163,9 +213,24 @@ def bench_size(count: int, runs: int, scratch: Path) -> dict[str, Any]:
         "save_ms": round(save_ms, 1),
         "serialise_ms": round(dump_ms, 1),
         "load_no_gc_ms": round(load_no_gc_ms, 1),
+        "status_ms": round(status_ms, 2),
+        "status_command_ms": round(command_ms, 1),
         "load_runs_ms": [round(value, 2) for value in load_runs],
         "save_runs_ms": [round(value, 2) for value in save_runs],
     }
+
+
+def _status_command_ms(home: Path, runs: int) -> float:
+    """Wall time of the whole ``durf status`` command, interpreter start included."""
+    command = [sys.executable, "-m", "durf", "--home", str(home), "status"]
+
+    def run() -> None:
+        finished = subprocess.run(command, capture_output=True, check=False)
+        if finished.returncode != 0 or b"Week" not in finished.stdout:
+            raise AssertionError(f"durf status failed: {finished.stderr!r}")
+
+    median, _ = _median_ms(run, runs)
+    return median
 
 
 def bench_state(
