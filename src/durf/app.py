@@ -111,6 +111,7 @@ class DurfApp(App[None]):
         self._store: Store | None = None
         self._start = start
         self._environment_animation_level = constants.TEXTUAL_ANIMATIONS
+        self._stopping = False
 
     # -- start-up --------------------------------------------------------------
 
@@ -123,6 +124,7 @@ class DurfApp(App[None]):
         self._apply_theme(self._look.setting("theme", str), announce=False)
         self._apply_motion(self._look.setting("reduced_motion", bool, False))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._listen_for_stop_signals()
         if self._start is not None:
             self._start(self)
         # A moment after the first frame: the loader thread imports pydantic and would
@@ -389,9 +391,12 @@ class DurfApp(App[None]):
 
         return [screen for screen in self.screen_stack if isinstance(screen, FlowScreen)]
 
-    async def action_quit(self) -> None:
-        """Quit at once; an exercise in progress is kept first, marked as not finished,
-        and words typed in the step guide or a reflection are saved."""
+    def keep_everything(self) -> None:
+        """Save what is in progress: an exercise (marked as not finished) and typed words.
+
+        Called before quitting, and when the terminal closes (SIGHUP) or durf is
+        asked to stop (SIGTERM), so that nothing typed is lost on the way out.
+        """
         for screen in self._open_flows():
             if screen.flow.worth_keeping and not screen.flow.saved:
                 screen.remember()
@@ -400,7 +405,33 @@ class DurfApp(App[None]):
             keep_typed = getattr(screen, "keep_typed", None)
             if keep_typed is not None:
                 keep_typed()
+
+    async def action_quit(self) -> None:
+        """Quit at once; an exercise in progress is kept first, marked as not finished,
+        and words typed in the step guide or a reflection are saved."""
+        self.keep_everything()
         await super().action_quit()
+
+    def _listen_for_stop_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves, then exits."""
+        import asyncio
+        import signal
+
+        try:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(number, self._stop_on_signal)
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            pass  # not on the main thread (tests), or a platform without these signals
+
+    def _stop_on_signal(self) -> None:
+        if self._stopping:
+            return
+        self._stopping = True
+        try:
+            self.keep_everything()
+        finally:
+            self.exit()
 
     def answer_sentence(self, sentence_id: str, answer: str) -> bool:
         """Record whether an open honest sentence was said (one key on the home screen)."""

@@ -363,3 +363,51 @@ async def test_durf_step_new_opens_the_guide_at_start(durf_home: Path) -> None:
         await settle(pilot)
         await pilot.pause(0.2)
         assert isinstance(app.screen, GuideScreen)
+
+
+async def test_a_stop_signal_saves_what_was_just_typed(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_guide(pilot)
+        await pilot.press(*"just typed")
+        app._stop_on_signal()  # what SIGHUP and SIGTERM call
+        await pilot.pause()
+    assert saved(durf_home)["step_draft"]["answers"]["thoughts"] == "just typed"
+
+
+def test_closing_the_terminal_mid_guide_loses_nothing(durf_home: Path) -> None:
+    """The real thing: durf in a pseudo-terminal gets SIGHUP a moment after the last key."""
+    import os
+    import select
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    main, child = os.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "durf", "--lang", "en", "step", "new"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(child)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 20
+        while b"of 5" not in seen and time.monotonic() < deadline:
+            if select.select([main], [], [], 0.2)[0]:
+                seen += os.read(main, 65536)
+        assert b"of 5" in seen, "the guide did not appear"
+        os.write(main, "Ik twijfel, en dat mag 🙂".encode())
+        time.sleep(0.15)  # well inside the pause that would save the draft by itself
+        process.send_signal(signal.SIGHUP)
+        assert process.wait(timeout=20) is not None
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    assert saved(durf_home)["step_draft"]["answers"]["thoughts"] == "Ik twijfel, en dat mag 🙂"
