@@ -26,6 +26,7 @@ from durf.core.steps import (
     move_to_next_week,
     plan_step,
     reopen,
+    rung_of,
     save_draft,
     steps_in_week,
     weeks_with_steps,
@@ -285,6 +286,16 @@ def test_the_ladder_shows_done_current_and_expected_against_felt() -> None:
     assert view.done == 1
     assert view.current.id == carried
     assert [(rung.predicted, rung.felt) for rung in view.rungs] == [(8, None), (5, 2), (6, None)]
+
+
+def test_a_step_moved_twice_stands_on_the_ladder_where_it_ended_up() -> None:
+    state, first = planned()
+    state, second = move_to_next_week(state, first, THIS_WEEK, NOW)
+    state, third = move_to_next_week(state, second, THIS_WEEK, NOW)
+    assert rung_of(state, first) == third
+    assert rung_of(state, third) == third
+    view = ladder_view(state, find_step(state, first).ladder_id)
+    assert [rung.step.id for rung in view.rungs] == [third]
 
 
 def test_a_reopened_step_shows_no_felt_scariness() -> None:

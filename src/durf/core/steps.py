@@ -309,6 +309,17 @@ def weeks_with_steps(state: State) -> list[Week]:
     return sorted({Week.parse(step.week) for step in state.steps})
 
 
+def rung_of(state: State, step_id: str) -> str:
+    """The id of the rung that stands for a step: a moved step lives on where it moved to."""
+    moved_to = {step.moved_from: step.id for step in state.steps if step.moved_from}
+    current = step_id
+    for _ in range(len(moved_to) + 1):  # a hand-edited loop of moves must not hang
+        if current not in moved_to:
+            break
+        current = moved_to[current]
+    return current
+
+
 @dataclass(frozen=True)
 class Rung:
     """One step on a ladder, as the ladder shows it."""

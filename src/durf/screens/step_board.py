@@ -55,8 +55,9 @@ def step_line(step: Step, week: Week) -> Content:
     )
 
 
-def ladder_lines(view: LadderView, highlighted: Step) -> Content:
-    """Where this step stands on its ladder: the rungs, how many done, expected and felt."""
+def ladder_lines(view: LadderView, here: str) -> Content:
+    """Where a step stands on its ladder (``here`` is its rung's id): the rungs, how many
+    are done, expected and felt."""
     desire = one_line(view.ladder.desire, 64) if view.ladder.desire.strip() else ""
     parts: list[str | tuple[str, str]] = [
         (t("board.ladder"), "bold"),
@@ -68,12 +69,8 @@ def ladder_lines(view: LadderView, highlighted: Step) -> Content:
         if index:
             parts.append(("─", "$text-muted"))
         mark = STATUS_MARKS[rung.step.status]
-        parts.append(
-            (f"[{mark}]", "reverse bold") if rung.step.id == highlighted.id else f" {mark} "
-        )
-    position = next(
-        (index for index, rung in enumerate(view.rungs) if rung.step.id == highlighted.id), None
-    )
+        parts.append((f"[{mark}]", "reverse bold") if rung.step.id == here else f" {mark} ")
+    position = next((index for index, rung in enumerate(view.rungs) if rung.step.id == here), None)
     summary = [t("board.ladder_done", done=view.done, total=len(view.rungs))]
     if position is not None:
         summary.append(t("board.ladder_position", number=position + 1))
@@ -190,7 +187,7 @@ class StepBoardScreen(DurfScreen):
         return self._steps[index] if index is not None and index < len(self._steps) else None
 
     def _show_detail(self, state: State) -> None:
-        from durf.core.steps import ladder_view
+        from durf.core.steps import ladder_view, rung_of
 
         detail = self.query_one("#step-detail", Static)
         step = self.highlighted_step
@@ -210,7 +207,7 @@ class StepBoardScreen(DurfScreen):
             parts += [(t("board.trust_doubt"), "italic $text-muted"), "\n"]
         content = Content.assemble(*parts)
         if view is not None:
-            content = content + ladder_lines(view, step)
+            content = content + ladder_lines(view, rung_of(state, step.id))
         detail.update(content)
 
     @on(OptionList.OptionHighlighted, "#week-steps")
