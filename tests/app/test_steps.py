@@ -411,3 +411,34 @@ def test_closing_the_terminal_mid_guide_loses_nothing(durf_home: Path) -> None:
             process.kill()
         os.close(main)
     assert saved(durf_home)["step_draft"]["answers"]["thoughts"] == "Ik twijfel, en dat mag 🙂"
+
+
+async def test_switching_language_mid_guide_and_mid_reflection_keeps_the_words(
+    durf_home: Path,
+) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_guide(pilot)
+        await write_answers(pilot, ANSWERS)
+        app.screen.query_one("#with-whom", Input).value = "Sam"
+        await pilot.pause()
+        app.change_language("nl")
+        await pilot.pause()
+        await pilot.pause()
+        assert "Met wie?" in screen_text(app)
+        assert app.screen.query_one("#with-whom", Input).value == "Sam"
+        assert "plannen" in str(app.screen.query_one("#key-bar").render())
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert app.screen.query_one("#answer", TextArea).text == ANSWERS[4]
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await write(pilot, "Ik vroeg het gewoon.", "#what-happened")
+        app.change_language("en")
+        await pilot.pause()
+        await pilot.pause()
+        assert "What happened?" in screen_text(app)
+        assert app.screen.query_one("#what-happened", TextArea).text == "Ik vroeg het gewoon."

@@ -93,6 +93,10 @@ class StepFormScreen(DurfScreen):
     def on_mount(self) -> None:
         """Begin in the words."""
         super().on_mount()
+        self.after_relocalize()
+
+    def after_relocalize(self) -> None:
+        """The trust question as it was, and the cursor in the words."""
         show_trust_question(self)
         self.query_one("#what", TextArea).focus(scroll_visible=False)
 

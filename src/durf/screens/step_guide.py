@@ -183,6 +183,10 @@ class GuideScreen(DurfScreen):
         if self.resumed:
             self.app.notify(t("guide.resumed"), timeout=6)
 
+    def after_relocalize(self) -> None:
+        """The page's hints and focus, as after turning to it."""
+        self._after_page_change()
+
     def _after_page_change(self) -> None:
         from durf.widgets.keybar import KeyBar
 

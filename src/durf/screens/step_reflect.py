@@ -35,6 +35,8 @@ class ReflectScreen(DurfScreen):
         super().__init__()
         self.step_id = step_id
         self.opened_at = None
+        self._typed: dict[str, object] | None = None
+        """What the fields held before a rebuild in another language."""
 
     def compose_body(self) -> ComposeResult:
         """The step, three questions and the scale."""
@@ -42,6 +44,7 @@ class ReflectScreen(DurfScreen):
 
         step = find_step(self.durf.store.state, self.step_id)
         reflection = step.reflection
+        typed = self._typed or {}
         with VerticalScroll(id="reflect", can_focus=False):
             yield Static(
                 t("reflect.title", what=one_line(step.what, 60)), classes="page-title", markup=False
@@ -54,7 +57,7 @@ class ReflectScreen(DurfScreen):
                     label = t(key)
                 yield Static(label, classes="question", markup=False)
                 yield TextArea(
-                    getattr(reflection, question) if reflection else "",
+                    str(typed.get(question, getattr(reflection, question) if reflection else "")),
                     soft_wrap=True,
                     tab_behavior="focus",
                     show_line_numbers=False,
@@ -72,7 +75,9 @@ class ReflectScreen(DurfScreen):
                 markup=False,
             )
             yield Scale(
-                reflection.scariness_after if reflection else None,
+                typed.get(  # type: ignore[arg-type]
+                    "scariness_after", reflection.scariness_after if reflection else None
+                ),
                 "scale.scary_low",
                 "scale.scary_high",
                 id="scariness-after",
@@ -82,6 +87,15 @@ class ReflectScreen(DurfScreen):
         """Begin at the first question."""
         super().on_mount()
         self.opened_at = self.durf.clock.now()
+        self.query_one("#what-happened", TextArea).focus(scroll_visible=False)
+
+    def remember(self) -> None:
+        """Keep what the fields hold through a rebuild in another language."""
+        if self.query("#what-happened"):
+            self._typed = self._written().model_dump(include={*QUESTIONS, "scariness_after"})
+
+    def after_relocalize(self) -> None:
+        """Back in the first question after a rebuild."""
         self.query_one("#what-happened", TextArea).focus(scroll_visible=False)
 
     def _written(self):  # type: ignore[no-untyped-def]
