@@ -44,8 +44,29 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().add_usage(usage, actions, groups, t("cli.usage") if prefix is None else prefix)
 
 
+ARGPARSE_WORDS = {
+    "argument %(argument_name)s: %(message)s": "cli.argparse.argument",
+    "unrecognized arguments: %s": "cli.argparse.unrecognized",
+    "not allowed with argument %s": "cli.argparse.not_allowed_with",
+    "the following arguments are required: %s": "cli.argparse.required",
+    "expected one argument": "cli.argparse.expected_one",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.argparse.ambiguous",
+    "invalid %(type)s value: %(value)r": "cli.argparse.invalid_value",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse.invalid_choice",
+    "%(prog)s: error: %(message)s\n": "cli.argparse.error",
+}
+"""argparse's own sentences a user can meet, by their English text, and our catalog keys.
+argparse words them through ``gettext``; these give them in the user's language."""
+
+
+def _argparse_words(english: str) -> str:
+    key = ARGPARSE_WORDS.get(english)
+    return t(key) if key is not None else english
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, in the active language."""
+    argparse._ = _argparse_words  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="durf",
         description=t("cli.description"),

@@ -120,3 +120,12 @@ def test_affirm_with_an_unknown_set_lists_the_valid_ones() -> None:
     assert result.returncode == 2
     assert "There is nothing to practise called 'nope'" in result.stderr
     assert "asking-for-help" in result.stderr and "mix" in result.stderr
+
+
+def test_a_wrong_command_is_answered_in_the_users_language() -> None:
+    dutch = durf("--lang", "nl", "stap")
+    assert dutch.returncode == 2
+    assert "'stap' is geen van de keuzes" in dutch.stderr
+    assert "invalid choice" not in dutch.stderr
+    english = durf("step", "blah", env={"LANG": "C"})
+    assert "'blah' is not one of the choices ('new')" in english.stderr

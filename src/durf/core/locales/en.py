@@ -500,4 +500,13 @@ MESSAGES: dict[str, str] = {
     "status.count.not_this_time.one": "1 not this time",
     "status.count.not_this_time.other": "{count} not this time",
     "status.unreadable": "durf cannot read {path} right now. Open durf to see why; nothing has been changed.",
+    "cli.argparse.argument": "argument %(argument_name)s: %(message)s",
+    "cli.argparse.unrecognized": "unrecognised arguments: %s",
+    "cli.argparse.not_allowed_with": "not allowed together with %s",
+    "cli.argparse.required": "these arguments are needed: %s",
+    "cli.argparse.expected_one": "needs a value",
+    "cli.argparse.ambiguous": "%(option)s could mean %(matches)s",
+    "cli.argparse.invalid_value": "not a valid value: %(value)r",
+    "cli.argparse.invalid_choice": "%(value)r is not one of the choices (%(choices)s)",
+    "cli.argparse.error": "%(prog)s: %(message)s\n",
 }

@@ -511,4 +511,13 @@ MESSAGES: dict[str, str] = {
     "status.count.not_this_time.one": "1 niet deze keer",
     "status.count.not_this_time.other": "{count} niet deze keer",
     "status.unreadable": "durf kan {path} nu niet lezen. Open durf om te zien waarom; er is niets veranderd.",
+    "cli.argparse.argument": "argument %(argument_name)s: %(message)s",
+    "cli.argparse.unrecognized": "onbekende argumenten: %s",
+    "cli.argparse.not_allowed_with": "kan niet samen met %s",
+    "cli.argparse.required": "deze argumenten zijn nodig: %s",
+    "cli.argparse.expected_one": "hier hoort een waarde bij",
+    "cli.argparse.ambiguous": "%(option)s kan %(matches)s betekenen",
+    "cli.argparse.invalid_value": "geen geldige waarde: %(value)r",
+    "cli.argparse.invalid_choice": "%(value)r is geen van de keuzes (%(choices)s)",
+    "cli.argparse.error": "%(prog)s: %(message)s\n",
 }
