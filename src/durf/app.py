@@ -557,21 +557,71 @@ class DurfApp(App[None]):
             GuideScreen(draft.model_copy(deep=True), guides[0] if guides else None, resumed=resumed)
         )
 
-    def save_step_draft(self, draft: Any) -> bool:
-        """Keep the guide as typed so far."""
-        from durf.core.steps import save_draft
+    def save_step_draft(self, draft: Any, base: Any) -> Any:
+        """Keep the guide as typed so far, merged with what another durf wrote meanwhile.
 
-        return self.change_state(lambda state: save_draft(state, draft))
+        Returns the draft as saved, or ``None`` (the user has been told) if it was not.
+        """
+        from durf.core.steps import merge_draft, save_draft
+
+        saved: list[Any] = []
+
+        def change(state: State) -> State:
+            merged = merge_draft(base, draft, state.step_draft)
+            saved[:] = [merged]
+            return save_draft(state, merged)
+
+        return saved[0] if self.change_state(change) and saved else None
+
+    def save_step_draft_in_background(
+        self, draft: Any, base: Any, done: Callable[[Any], None]
+    ) -> None:
+        """``save_step_draft`` off the interface thread: with a long history a save takes
+        a while, and typing must not stall. ``done`` gets the saved draft."""
+        self._save_draft_worker(draft, base, done)
+
+    @work(thread=True, group="draft")
+    def _save_draft_worker(self, draft: Any, base: Any, done: Callable[[Any], None]) -> None:
+        from durf.core.steps import merge_draft, save_draft
+        from durf.core.store import StoreError
+
+        saved: list[Any] = []
+
+        def change(state: State) -> State:
+            merged = merge_draft(base, draft, state.step_draft)
+            saved[:] = [merged]
+            return save_draft(state, merged)
+
+        try:
+            self.store.update(change)
+        except StoreError as error:
+            self.call_from_thread(self._tell, str(error), "notice.not_saved_title", "error")
+            return
+        self.call_from_thread(self._after_background_save, saved[0], done)
+
+    def _after_background_save(self, merged: Any, done: Callable[[Any], None]) -> None:
+        self._show_store_notices()
+        self.state_revision += 1
+        done(merged)
+
+    def drop_step_draft(self) -> bool:
+        """Throw the guide's draft away."""
+        from durf.core.steps import drop_draft
+
+        return self.change_state(drop_draft)
 
     def _change_steps(self, change: Callable[[State], State]) -> bool:
         """Like ``change_state``, but a step changed meanwhile (another durf) is said kindly."""
-        from durf.core.steps import StepError
+        from durf.core.steps import StepConflict, StepError
 
         try:
             return self.change_state(change)
-        except StepError:
+        except StepConflict:
             self.notify(t("board.changed_elsewhere"), severity="warning", timeout=8)
             self.state_revision += 1
+            return False
+        except StepError:
+            self.notify(t("guide.step_needs_words"), severity="warning", timeout=8)
             return False
 
     def plan_step(self, draft: Any, opened_at: Any) -> str | None:

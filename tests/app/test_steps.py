@@ -10,6 +10,7 @@ from durf.screens.step_board import StepBoardScreen
 from durf.screens.step_form import StepFormScreen
 from durf.screens.step_guide import SAVE_AFTER_SECONDS, GuideScreen
 from durf.screens.step_reflect import ReflectScreen
+from tests.app.conftest import FROZEN_NOW as FROZEN
 from tests.app.conftest import make_app, saved, screen_text, settle
 
 ANSWERS = [
@@ -32,9 +33,13 @@ async def open_guide(pilot) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(pilot.app.screen, GuideScreen)
 
 
-async def write(pilot, text: str, selector: str = "#answer") -> None:  # type: ignore[no-untyped-def]
-    """Put ``text`` in a text box as an edit (as a paste would), much quicker than key by key."""
-    box = pilot.app.screen.query_one(selector, TextArea)
+async def write(pilot, text: str, selector: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Put ``text`` in a text box as an edit (as a paste would), much quicker than key by key.
+
+    Without ``selector``: the guide's text box on the page shown.
+    """
+    screen = pilot.app.screen
+    box = screen.query_one(selector, TextArea) if selector else screen.answer_box()
     box.clear()
     box.insert(text)
     await pilot.pause()
@@ -89,13 +94,13 @@ async def test_back_and_forward_keep_what_was_typed(durf_home: Path) -> None:
         await write_answers(pilot, ANSWERS[:2])
         await pilot.press("pageup")
         await pilot.pause()
-        assert app.screen.query_one("#answer", TextArea).text == ANSWERS[1]
+        assert app.screen.answer_box().text == ANSWERS[1]
         await pilot.press("pageup")
         await pilot.pause()
-        assert app.screen.query_one("#answer", TextArea).text == ANSWERS[0]
+        assert app.screen.answer_box().text == ANSWERS[0]
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
-        assert app.screen.query_one("#answer", TextArea).text == ""
+        assert app.screen.answer_box().text == ""
         assert "3 of 5" in screen_text(app)
 
 
@@ -127,11 +132,11 @@ async def test_the_draft_is_saved_while_typing_and_comes_back_after_a_restart(
     again = make_app(durf_home)
     async with again.run_test(size=(100, 34)) as pilot:
         await open_guide(pilot)
-        assert again.screen.query_one("#answer", TextArea).text == "half a thought"
+        assert again.screen.answer_box().text == "half a thought"
         assert "2 of 5" in screen_text(again)
         await pilot.press("pageup")
         await pilot.pause()
-        assert again.screen.query_one("#answer", TextArea).text == ANSWERS[0]
+        assert again.screen.answer_box().text == ANSWERS[0]
 
 
 async def test_quitting_mid_guide_keeps_the_last_keys(durf_home: Path) -> None:
@@ -166,7 +171,7 @@ async def test_a_scary_step_is_offered_smaller_first(durf_home: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen)
         assert "Make it smaller" in screen_text(app)
-        answer = app.screen.query_one("#answer", TextArea)
+        answer = app.screen.answer_box()
         assert answer.text == ANSWERS[4]
         answer.text = "Send Sam one line"
         await pilot.press("pagedown")
@@ -221,7 +226,7 @@ async def test_make_it_smaller_then_done_with_a_reflection(durf_home: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, StepBoardScreen)
         assert "felt 2/10" in screen_text(app)
-        assert "1 of 2 done" in screen_text(app)
+        assert "1 step done" in screen_text(app)
     big, small = saved(durf_home)["steps"]
     assert big["status"] == "smaller"
     assert small["status"] == "done"
@@ -330,7 +335,7 @@ async def test_user_text_on_the_board_is_shown_literally(durf_home: Path) -> Non
     async with app.run_test(size=(100, 34)) as pilot:
         await open_guide(pilot)
         await write_answers(pilot, ["", "", "", "[b]bold[/b] wish", ""])
-        app.screen.query_one("#answer", TextArea).text = "Say [red]no[/red]\x1b]0;x\x07 once 🙂"
+        app.screen.answer_box().text = "Say [red]no[/red]\x1b]0;x\x07 once 🙂"
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         await pilot.pause()
@@ -430,7 +435,7 @@ async def test_switching_language_mid_guide_and_mid_reflection_keeps_the_words(
         assert "plannen" in str(app.screen.query_one("#key-bar").render())
         await pilot.press("pageup")
         await pilot.pause()
-        assert app.screen.query_one("#answer", TextArea).text == ANSWERS[4]
+        assert app.screen.answer_box().text == ANSWERS[4]
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         await pilot.pause()
@@ -442,3 +447,133 @@ async def test_switching_language_mid_guide_and_mid_reflection_keeps_the_words(
         await pilot.pause()
         assert "What happened?" in screen_text(app)
         assert app.screen.query_one("#what-happened", TextArea).text == "Ik vroeg het gewoon."
+
+
+async def test_two_windows_on_one_draft_keep_both_texts(durf_home: Path) -> None:
+    from durf.core.state import StepDraft
+    from durf.core.steps import save_draft
+    from durf.core.store import Store
+
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_guide(pilot)
+        await write(pilot, "written in A")
+        assert app.screen.keep_typed()
+        # Meanwhile another durf window adds to the same draft.
+        other = StepDraft.model_validate(saved(durf_home)["step_draft"])
+        other.answers["thoughts"] = "written in A, more from the other window"
+        Store(durf_home).update(lambda state: save_draft(state, other))
+        await write(pilot, "written in A, and this window adds this")
+        assert app.screen.keep_typed()
+        await pilot.pause()
+        both = "written in A, more from the other window\n\nwritten in A, and this window adds this"
+        assert saved(durf_home)["step_draft"]["answers"]["thoughts"] == both
+        assert app.screen.answer_box().text == both
+        assert any("another durf window" in str(n.message) for n in app._notifications)
+
+
+async def test_a_draft_that_cannot_be_saved_keeps_the_guide_open(durf_home: Path) -> None:
+    from durf.core.store import StateWriteError
+
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_guide(pilot)
+        await write(pilot, "precious words")
+
+        def refuse(state: object) -> None:
+            raise StateWriteError("The disk is full.")
+
+        app.store._write = refuse  # type: ignore[method-assign]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert app.screen.answer_box().text == "precious words"
+        assert not any("draft is kept" in str(n.message) for n in app._notifications)
+
+
+async def test_escape_on_the_smaller_offer_decides_nothing(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await plan_a_step(pilot, scariness="9")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert "a little more precisely" in screen_text(app)
+    assert saved(durf_home)["steps"] == []
+
+
+async def test_start_again_throws_the_draft_away_after_asking(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_guide(pilot)
+        await write_answers(pilot, ANSWERS[:2])
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.answer_box().text == ""  # page 3, nothing lost on 1 and 2
+        assert saved(durf_home)["step_draft"]["answers"]["fear"] == ANSWERS[1]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert "1 of 5" in screen_text(app)
+        assert app.screen.answer_box().text == ""
+    assert saved(durf_home)["step_draft"] is None
+
+
+async def test_a_draft_emptied_by_hand_is_not_kept(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_guide(pilot)
+        await write(pilot, "oops")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await write(pilot, "")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "draft" not in screen_text(app)
+    assert saved(durf_home)["step_draft"] is None
+
+
+async def test_quitting_in_the_smaller_form_plans_what_was_typed(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await plan_a_step(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await write(pilot, "say hi", "#what")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    big, small = saved(durf_home)["steps"]
+    assert (big["status"], small["what"], small["status"]) == ("smaller", "say hi", "planned")
+
+
+async def test_this_week_points_to_steps_still_open_from_earlier_weeks(durf_home: Path) -> None:
+    from durf.core.state import State
+    from durf.core.steps import plan_step
+    from durf.core.store import Store
+    from durf.core.weeks import Week
+    from tests.core.test_steps import draft
+
+    Store(durf_home).update(lambda _: plan_step(State(), draft(), Week(2026, 45), FROZEN)[0])
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "1 step from an earlier week is still open" in screen_text(app)
+        await pilot.press("left", "left")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "still open" not in text
+        assert "Week 47" in text
+        assert "Ask Sam one question about the report" in text  # moved here with one key

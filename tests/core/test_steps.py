@@ -13,6 +13,7 @@ from durf.core.state import State, StepDraft, StepReflection
 from durf.core.steps import (
     StepError,
     desire_key,
+    draft_has_words,
     drop_draft,
     earlier_desires,
     edit_step,
@@ -22,6 +23,7 @@ from durf.core.steps import (
     let_go,
     make_smaller,
     mark_done,
+    merge_draft,
     move_target,
     move_to_next_week,
     plan_step,
@@ -351,3 +353,50 @@ def test_any_sequence_of_changes_keeps_links_and_statuses_consistent(actions) ->
             assert len(followers) == 1
     # What was typed in the guide is never lost along the way.
     assert all(step.what for step in state.steps)
+
+
+# -- two windows on one draft --------------------------------------------------------------
+
+
+def test_merging_keeps_every_word_from_both_windows() -> None:
+    base = draft()
+    base.answers = {"thoughts": "written in A"}
+    mine, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    mine.answers["thoughts"] = "written in A and B adds this"
+    theirs.answers["thoughts"] = "written in A A adds more"
+    theirs.answers["fear"] = "only in A"
+    mine.with_whom = "Sam"
+    theirs.scariness = 7
+    merged = merge_draft(base, mine, theirs)
+    assert merged.answers["thoughts"] == "written in A A adds more\n\nwritten in A and B adds this"
+    assert merged.answers["fear"] == "only in A"
+    assert merged.with_whom == "Sam"
+    assert merged.scariness == 7
+
+
+def test_merging_takes_the_side_that_changed() -> None:
+    base = draft()
+    mine = base.model_copy(deep=True)
+    mine.answers["fear"] = base.answers["fear"] + " And that I cry."
+    assert merge_draft(base, mine, base).answers["fear"] == mine.answers["fear"]
+    assert merge_draft(base, base, mine).answers["fear"] == mine.answers["fear"]
+    assert merge_draft(base, mine, None) is mine  # the other window planned or discarded it
+
+
+def test_only_a_draft_with_words_is_worth_keeping() -> None:
+    empty = draft(challenge="", desire="")
+    empty.answers = {"thoughts": "  \n"}
+    assert not draft_has_words(empty)
+    assert not draft_has_words(None)
+    assert draft_has_words(draft())
+
+
+@pytest.mark.parametrize("week", ["2025-W53", "2026-W00", "2026-W54"])
+def test_a_week_that_does_not_exist_is_refused_when_the_file_is_read(week: str) -> None:
+    from pydantic import ValidationError
+
+    state, _ = planned()
+    document = state.model_dump(mode="json")
+    document["steps"][0]["week"] = week
+    with pytest.raises(ValidationError, match="no ISO week"):
+        State.model_validate(document)

@@ -48,7 +48,7 @@ def guide_at(page: int, language: str):
         for number, words in enumerate(GUIDE_WORDS[language][: page + 1]):
             if number == 5:
                 break
-            pilot.app.screen.query_one("#answer").insert(words)
+            pilot.app.screen.answer_box().insert(words)
             if number < page:
                 await pilot.press("pagedown")
             await pilot.pause()

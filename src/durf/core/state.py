@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from durf.core.i18n import Language
 from durf.core.schema import SCHEMA_VERSION
+from durf.core.weeks import Week
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -114,7 +115,14 @@ class OwnAffirmation(Record):
 StepStatus = Literal["planned", "done", "smaller", "not_this_time", "moved"]
 """``smaller`` and ``moved`` steps live on in a linked step; none of these is a failure."""
 Trust = Literal["yes", "unsure", "no"]
-WeekText = Annotated[str, Field(pattern=r"^[0-9]{4}-W[0-9]{2}$")]
+
+
+def _real_week(text: str) -> str:
+    Week.parse(text)  # "2025-W53" has the right shape but 2025 has 52 weeks
+    return text
+
+
+WeekText = Annotated[str, Field(pattern=r"^[0-9]{4}-W[0-9]{2}$"), AfterValidator(_real_week)]
 """An ISO week as ``2026-W47``."""
 Scariness = Annotated[int, Field(ge=0, le=10)]
 

@@ -118,14 +118,14 @@ def glance(home: Path) -> StepsGlance:
 
 def _weekday(value: object) -> int | None:
     """A step's planned weekday read as the app reads it (a hand-edited ``"4"`` is Thursday)."""
-    if isinstance(value, bool):
-        number = int(value)
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        number = int(value)
-    else:
+    whole = (
+        isinstance(value, int)  # also True and False, which pydantic reads as 1 and 0
+        or (isinstance(value, float) and value.is_integer())
+        or (isinstance(value, str) and value.strip().isascii() and value.strip().isdigit())
+    )
+    if not whole:
         return None
+    number = int(value)  # type: ignore[arg-type]
     return number if 1 <= number <= 7 else None
 
 

@@ -29,7 +29,11 @@ OPEN_STATUSES = frozenset({"planned"})
 
 
 class StepError(ValueError):
-    """A change that does not fit the step as it is (say, moving a step already done)."""
+    """A change that cannot be made (say, a step without words)."""
+
+
+class StepConflict(StepError):
+    """The step is gone or no longer planned: changed meanwhile, by another durf window."""
 
 
 def new_id() -> str:
@@ -50,6 +54,57 @@ def save_draft(state: State, draft: StepDraft) -> State:
 def drop_draft(state: State) -> State:
     """The state without a guide in progress."""
     return state.model_copy(update={"step_draft": None})
+
+
+def draft_has_words(draft: StepDraft | None) -> bool:
+    """Whether a draft holds anything the user wrote (an empty one is not worth keeping)."""
+    if draft is None:
+        return False
+    return any(text.strip() for text in draft.answers.values()) or bool(
+        draft.with_whom.strip() or draft.sentence.strip()
+    )
+
+
+def _merge_text(base: str, mine: str, theirs: str) -> str:
+    if mine == theirs or theirs == base or theirs in mine:
+        return mine
+    if mine == base or mine in theirs:
+        return theirs
+    # Both wrote something different: keep both, theirs first, rather than lose either.
+    return f"{theirs}\n\n{mine}"
+
+
+def merge_draft(base: StepDraft | None, mine: StepDraft, theirs: StepDraft | None) -> StepDraft:
+    """Combine this window's draft with the one on disk, written meanwhile by another durf.
+
+    ``base`` is the draft this window last read or saved. Where only one side
+    changed a field, that change wins; where both changed a text differently,
+    both texts are kept. No word written in either window is lost.
+    """
+    if theirs is None or base == theirs:
+        return mine
+    from durf.core.state import StepDraft
+
+    start = base or StepDraft(started_at=mine.started_at, updated_at=mine.started_at)
+    merged = mine.model_copy(deep=True)
+    keys = [*theirs.answers, *(key for key in mine.answers if key not in theirs.answers)]
+    merged.answers = {
+        key: _merge_text(
+            start.answers.get(key, ""), mine.answers.get(key, ""), theirs.answers.get(key, "")
+        )
+        for key in keys
+    }
+    for name in ("with_whom", "sentence"):
+        setattr(
+            merged,
+            name,
+            _merge_text(getattr(start, name), getattr(mine, name), getattr(theirs, name)),
+        )
+    for name in ("trusted", "day", "scariness"):
+        if getattr(mine, name) == getattr(start, name):
+            setattr(merged, name, getattr(theirs, name))
+    merged.started_at = min(mine.started_at, theirs.started_at)
+    return merged
 
 
 # -- ladders -------------------------------------------------------------------------
@@ -151,7 +206,7 @@ def find_step(state: State, step_id: str) -> Step:
     for step in state.steps:
         if step.id == step_id:
             return step
-    raise StepError(f"no step {step_id}")
+    raise StepConflict(f"no step {step_id}")
 
 
 def _replace(state: State, changed: Step, *added: Step, history: list[Any] | None = None) -> State:
@@ -165,7 +220,7 @@ def _replace(state: State, changed: Step, *added: Step, history: list[Any] | Non
 def _open(state: State, step_id: str) -> Step:
     step = find_step(state, step_id)
     if step.status not in OPEN_STATUSES:
-        raise StepError(f"step {step_id} is {step.status}, not planned")
+        raise StepConflict(f"step {step_id} is {step.status}, not planned")
     return step
 
 
@@ -279,7 +334,7 @@ def reopen(state: State, step_id: str, when: datetime) -> State:
     """
     step = find_step(state, step_id)
     if step.status not in ("done", "not_this_time"):
-        raise StepError(f"step {step_id} is {step.status}")
+        raise StepConflict(f"step {step_id} is {step.status}")
     return _replace(state, step.model_copy(update={"status": "planned", "changed_at": when}))
 
 

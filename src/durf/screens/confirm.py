@@ -34,13 +34,16 @@ class ConfirmScreen(ModalScreen[bool]):
     """
     BINDINGS: ClassVar = [
         Binding("y,j,enter", "answer(True)", show=False),
-        Binding("n,escape", "answer(False)", show=False),
+        Binding("n", "answer(False)", show=False),
+        Binding("escape", "escape", show=False),
     ]
 
-    def __init__(self, question: str, detail: str = "") -> None:
+    def __init__(self, question: str, detail: str = "", *, escape_cancels: bool = False) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
+        self.escape_cancels = escape_cancels
+        """When both answers do something, Esc answers neither (``None``): the user stays."""
 
     def compose(self) -> ComposeResult:
         """The question, an optional detail, and the two keys."""
@@ -55,3 +58,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
         self.dismiss(yes)
+
+    def action_escape(self) -> None:
+        """No, or (with ``escape_cancels``) neither answer."""
+        self.dismiss(None if self.escape_cancels else False)

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from durf.core.clock import today
 from durf.core.dates import day_label, week_heading
-from durf.core.i18n import t
+from durf.core.i18n import t, tn
 from durf.core.status import one_line
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
@@ -70,10 +70,11 @@ def ladder_lines(view: LadderView, here: str) -> Content:
             parts.append(("─", "$text-muted"))
         mark = STATUS_MARKS[rung.step.status]
         parts.append((f"[{mark}]", "reverse bold") if rung.step.id == here else f" {mark} ")
-    position = next((index for index, rung in enumerate(view.rungs) if rung.step.id == here), None)
-    summary = [t("board.ladder_done", done=view.done, total=len(view.rungs))]
-    if position is not None:
-        summary.append(t("board.ladder_position", number=position + 1))
+    summary = [tn("board.ladder_done", view.done) if view.done else t("board.ladder_begun")]
+    if view.current is not None and view.current.id == here:
+        summary.append(t("board.ladder_here"))
+    elif view.current is not None:
+        summary.append(t("board.ladder_now", what=one_line(view.current.what, 36)))
     parts += ["  ", (" · ".join(summary), "$text-muted")]
     compared = [
         t("board.expected_felt", expected=rung.predicted, felt=rung.felt)
@@ -128,6 +129,7 @@ class StepBoardScreen(DurfScreen):
         yield Static("", id="week-empty", markup=False)
         yield OptionList(id="week-steps")
         yield Static("", id="step-detail")
+        yield Static("", id="earlier-note", markup=False)
         yield Static("", id="draft-note", markup=False)
 
     def on_mount(self) -> None:
@@ -169,6 +171,19 @@ class StepBoardScreen(DurfScreen):
             listing.highlighted = ids.index(highlighted_id) if highlighted_id in ids else 0
             listing.focus()
         self._show_detail(state)
+        earlier = self.query_one("#earlier-note", Static)
+        still_open = (
+            sum(
+                1
+                for step in state.steps
+                if step.status == "planned" and Week.parse(step.week) < self.this_week
+            )
+            if self.week == self.this_week
+            else 0
+        )
+        earlier.display = still_open > 0
+        if still_open:
+            earlier.update(tn("board.earlier_open", still_open))
         note = self.query_one("#draft-note", Static)
         note.display = state.step_draft is not None
         note.update(t("board.draft_waiting"))

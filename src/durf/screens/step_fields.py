@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from durf.core.dates import day_label
@@ -115,3 +115,16 @@ def take_earlier_sentence(screen: Screen, earlier: list[str], index: int) -> Non
     sentence.value = earlier[index]
     sentence.focus()
     sentence.cursor_position = len(sentence.value)
+
+
+def focus_again(screen: Screen, widget_id: str) -> None:
+    """Focus a field by id, with the cursor after its words (after a rebuild)."""
+    found = screen.query(f"#{widget_id}")
+    if not found:
+        return
+    widget = found.first()
+    screen.set_focus(widget, scroll_visible=False)
+    if isinstance(widget, TextArea):
+        widget.move_cursor(widget.document.end)
+    elif isinstance(widget, Input):
+        widget.cursor_position = len(widget.value)

@@ -19,6 +19,7 @@ from durf.screens.confirm import ConfirmScreen
 from durf.screens.step_fields import (
     StepFields,
     compose_step_fields,
+    focus_again,
     read_step_fields,
     show_trust_question,
     take_earlier_sentence,
@@ -45,6 +46,8 @@ class StepFormScreen(DurfScreen):
         self.smaller = smaller
         self._earlier: list[str] = []
         self._start: tuple[str, StepFields] | None = None
+        self._saved = False
+        self._focused_id: str | None = None
 
     def compose_body(self) -> ComposeResult:
         """The big step (when making it smaller), the words, and the details."""
@@ -98,7 +101,7 @@ class StepFormScreen(DurfScreen):
     def after_relocalize(self) -> None:
         """The trust question as it was, and the cursor in the words."""
         show_trust_question(self)
-        self.query_one("#what", TextArea).focus(scroll_visible=False)
+        focus_again(self, self._focused_id or "what")
 
     @on(Input.Changed, "#with-whom")
     def _person_changed(self) -> None:
@@ -116,10 +119,13 @@ class StepFormScreen(DurfScreen):
         """What was typed survives a rebuild in another language."""
         if self.query("#what"):
             self._start = (self.query_one("#what", TextArea).text, read_step_fields(self))
+            self._focused_id = self.focused.id if self.focused is not None else None
 
     def _typed(self) -> bool:
         from durf.core.steps import find_step
 
+        if self._saved:
+            return False
         what = self.query_one("#what", TextArea).text
         if self.smaller:
             return bool(what.strip())
@@ -130,8 +136,21 @@ class StepFormScreen(DurfScreen):
             StepFields(step.with_whom, step.trusted, step.day, step.scariness, step.sentence),
         )
 
+    def keep_typed(self) -> None:
+        """On quit or a closed terminal, keep what was typed: the smaller step is planned,
+        the changes are saved (the user can still change or let go of it on the board)."""
+        if self.query("#what") and self._typed() and self.query_one("#what", TextArea).text.strip():
+            self._save(leave=False)
+
     def action_save(self) -> None:
         """Save the smaller step (the big one is marked made smaller), or the changes."""
+        self.after_typed_keys(self._save_now)
+
+    def _save_now(self) -> None:
+        if self.app.screen is self:
+            self._save(leave=True)
+
+    def _save(self, *, leave: bool) -> None:
         what = self.query_one("#what", TextArea).text
         if not what.strip():
             self.app.notify(t("guide.step_needs_words"), timeout=6)
@@ -143,7 +162,9 @@ class StepFormScreen(DurfScreen):
         else:
             saved = self.durf.edit_step(self.step_id, what, fields)
         if saved:
-            self.app.pop_screen()
+            self._saved = True
+            if leave:
+                self.app.pop_screen()
 
     def action_back(self) -> None:
         """Leave; if something was typed, ask first, because it would be gone."""

@@ -1,8 +1,12 @@
 """The small-step guide: five questions, then the step's details, saved while typing.
 
-Every change is kept in the state file's draft a moment after the last key, and
-at once when the page changes, the guide is paused or durf quits: a closed
-terminal mid-guide loses at most the last fraction of a second of typing.
+Every change is kept in the state file's draft a moment after the last key (in
+a background thread, so a long history never freezes the typing), and at once
+when the page changes, the guide is paused, durf quits or the terminal closes.
+
+All pages are mounted at once and only shown in turn: turning a page moves the
+focus at once, and keys typed before PgDn reach their field before the page
+turns (the turn is queued behind them).
 """
 
 from __future__ import annotations
@@ -14,13 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from durf.core.clock import today
 from durf.core.i18n import get_language, t
 from durf.core.status import one_line
-from durf.core.steps import GUIDE_PAGES, SMALLER_OFFER_FROM, earlier_desires
+from durf.core.steps import GUIDE_PAGES, SMALLER_OFFER_FROM, draft_has_words, earlier_desires
 from durf.core.text import shown
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
@@ -33,6 +37,7 @@ from durf.screens.step_fields import (
     take_earlier_sentence,
 )
 from durf.widgets.choices import Choices
+from durf.widgets.keeps_keys import KeptTextArea
 from durf.widgets.scale import Scale
 
 if TYPE_CHECKING:
@@ -58,7 +63,7 @@ class GuideScreen(DurfScreen):
     KEY_HINTS: ClassVar = [
         ("PgDn", "keys.next"),
         ("PgUp", "keys.previous"),
-        ("Tab", "keys.next_field"),
+        ("Ctrl+R", "guide.key_start_again"),
         ("Esc", "guide.key_pause"),
     ]
     DETAILS_HINTS: ClassVar = [
@@ -70,6 +75,7 @@ class GuideScreen(DurfScreen):
     BINDINGS: ClassVar = [
         Binding("pagedown,ctrl+n", "next", show=False, priority=True),
         Binding("pageup", "previous", show=False, priority=True),
+        Binding("ctrl+r", "start_again", show=False, priority=True),
     ]
 
     def __init__(self, draft: StepDraft, guide: StepGuide | None, *, resumed: bool) -> None:
@@ -83,32 +89,39 @@ class GuideScreen(DurfScreen):
         self.offered_smaller = False
         self.making_smaller = False
         self._save_timer: Timer | None = None
-        self._saved_copy: StepDraft | None = draft.model_copy(deep=True) if resumed else None
+        self._base: StepDraft | None = draft.model_copy(deep=True) if resumed else None
+        """The draft as this window last read or saved it: what another window's changes
+        are measured against."""
+        self._saves_asked = 0
+        self._saves_applied = 0
+        self._focused_id: str | None = None
         self._desires: list[str] = []
         self._earlier_sentences: list[str] = []
 
     # -- composing -----------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        """The page the user is on."""
-        if self.page == DETAILS_PAGE:
+        """Every page, one shown at a time."""
+        with ContentSwitcher(initial=_page_id(self.page), id="pages"):
+            for page in range(len(GUIDE_PAGES)):
+                yield from self._compose_question(page)
             yield from self._compose_details()
-        else:
-            yield from self._compose_question()
 
-    def _compose_question(self) -> ComposeResult:
+    def _compose_question(self, page: int) -> ComposeResult:
         language = get_language()
-        step_id = GUIDE_PAGES[self.page]
+        step_id = GUIDE_PAGES[page]
         guide_step = self._guide_step(step_id)
         title = guide_step.title.get(language) if guide_step else step_id
-        with VerticalScroll(id="guide-page", can_focus=False):
+        with VerticalScroll(id=_page_id(page), classes="guide-page", can_focus=False):
             yield Static(
-                t("guide.page", number=self.page + 1, total=len(GUIDE_PAGES), title=title),
+                t("guide.page", number=page + 1, total=len(GUIDE_PAGES), title=title),
                 classes="page-title",
                 markup=False,
             )
-            if self.making_smaller and step_id == "challenge":
-                yield Static(t("guide.smaller_hint"), classes="note", markup=False)
+            if step_id == "challenge":
+                hint = Static(t("guide.smaller_hint"), id="smaller-hint", classes="hint")
+                hint.display = self.making_smaller
+                yield hint
             if guide_step is not None:
                 yield Static(guide_step.prompt.get(language), classes="prompt", markup=False)
                 yield Static(
@@ -116,7 +129,7 @@ class GuideScreen(DurfScreen):
                     classes="example",
                     markup=False,
                 )
-            yield TextArea(
+            yield KeptTextArea(
                 self.draft.answers.get(step_id, ""),
                 soft_wrap=True,
                 tab_behavior="focus",
@@ -124,7 +137,8 @@ class GuideScreen(DurfScreen):
                 placeholder=t(
                     "guide.step_placeholder" if step_id == "challenge" else "guide.placeholder"
                 ),
-                id="answer",
+                id=f"answer-{step_id}",
+                classes="answer",
             )
             if step_id == "desire":
                 yield from self._compose_earlier_desires()
@@ -149,16 +163,9 @@ class GuideScreen(DurfScreen):
         state = self.durf.state
         self._earlier_sentences = earlier_sentences(state, limit=8) if state is not None else []
         draft = self.draft
-        with VerticalScroll(id="details", can_focus=False):
+        with VerticalScroll(id=_page_id(DETAILS_PAGE), can_focus=False):
             yield Static(t("guide.details_title"), classes="page-title", markup=False)
-            yield Static(
-                Content.assemble(
-                    (t("guide.your_step"), "$text-muted"),
-                    " ",
-                    one_line(draft.answers.get("challenge", ""), 70),
-                ),
-                classes="recap",
-            )
+            yield Static(self._recap(), id="recap", classes="recap")
             yield from compose_step_fields(
                 StepFields(
                     draft.with_whom, draft.trusted, draft.day, draft.scariness, draft.sentence
@@ -166,6 +173,13 @@ class GuideScreen(DurfScreen):
                 self._this_week(),
                 self._earlier_sentences,
             )
+
+    def _recap(self) -> Content:
+        return Content.assemble(
+            (t("guide.your_step"), "$text-muted"),
+            " ",
+            one_line(self.draft.answers.get("challenge", ""), 70),
+        )
 
     def _guide_step(self, step_id: str):  # type: ignore[no-untyped-def]
         if self.guide is None:
@@ -175,91 +189,149 @@ class GuideScreen(DurfScreen):
     def _this_week(self) -> Week:
         return Week.of(today(self.durf.clock))
 
+    def answer_box(self, page: int | None = None) -> TextArea:
+        """The text box of a question page (the current one by default)."""
+        return self.query_one(
+            f"#answer-{GUIDE_PAGES[self.page if page is None else page]}", TextArea
+        )
+
     def on_mount(self) -> None:
         """Put the cursor where the user writes, and say so when a draft came back."""
         super().on_mount()
         self.opened_at = self.durf.clock.now()
-        self._after_page_change()
+        self._show_page()
         if self.resumed:
             self.app.notify(t("guide.resumed"), timeout=6)
 
     def after_relocalize(self) -> None:
-        """The page's hints and focus, as after turning to it."""
-        self._after_page_change()
+        """The page, its hints and the field that had the focus, as before the rebuild."""
+        self._show_page(focus_id=self._focused_id)
 
-    def _after_page_change(self) -> None:
+    def _show_page(self, focus_id: str | None = None) -> None:
         from durf.widgets.keybar import KeyBar
 
+        self.query_one("#pages", ContentSwitcher).current = _page_id(self.page)
         on_details = self.page == DETAILS_PAGE
         self.query_one(KeyBar).show_hints(self.DETAILS_HINTS if on_details else self.KEY_HINTS)
         if on_details:
+            self.query_one("#recap", Static).update(self._recap())
             show_trust_question(self)
-            self.query_one("#with-whom", Input).focus(scroll_visible=False)
+        target = self.query(f"#{focus_id}") if focus_id else None
+        if target:
+            widget = target.first()
+        elif on_details:
+            widget = self.query_one("#with-whom", Input)
         else:
-            answer = self.query_one("#answer", TextArea)
-            answer.focus(scroll_visible=False)
-            answer.move_cursor(answer.document.end)
+            widget = self.answer_box()
+        # Synchronously, so a key right after the page turn already lands here.
+        self.set_focus(widget, scroll_visible=False)
+        if isinstance(widget, TextArea):
+            widget.move_cursor(widget.document.end)
+        elif isinstance(widget, Input):
+            widget.cursor_position = len(widget.value)
 
     # -- keeping what is typed -----------------------------------------------------------
 
     def remember(self) -> None:
-        """Copy the page's fields into the draft (before a rebuild or a save)."""
-        if self.page == DETAILS_PAGE:
-            if not self.query("#with-whom"):
-                return
-            fields = read_step_fields(self)
-            self.draft.with_whom = fields.with_whom
-            self.draft.trusted = fields.trusted  # type: ignore[assignment]
-            self.draft.day = fields.day
-            self.draft.scariness = fields.scariness
-            self.draft.sentence = fields.sentence
-        else:
-            answers = self.query("#answer")
-            if answers:
-                text = answers.first(TextArea).text
-                step_id = GUIDE_PAGES[self.page]
-                if text or step_id in self.draft.answers:
-                    self.draft.answers[step_id] = text
+        """Copy every page's fields into the draft (before a rebuild or a save)."""
+        if not self.query("#pages"):
+            return
+        for page, step_id in enumerate(GUIDE_PAGES):
+            text = self.answer_box(page).text
+            if text or step_id in self.draft.answers:
+                self.draft.answers[step_id] = text
+        fields = read_step_fields(self)
+        self.draft.with_whom = fields.with_whom
+        self.draft.trusted = fields.trusted  # type: ignore[assignment]
+        self.draft.day = fields.day
+        self.draft.scariness = fields.scariness
+        self.draft.sentence = fields.sentence
         self.draft.page = self.page
+        focused = self.focused
+        self._focused_id = focused.id if focused is not None else None
 
-    def keep_typed(self) -> None:
-        """Save the draft now (the app calls this before it quits)."""
+    def _worth_saving(self) -> bool:
+        if self._base is not None:
+            # The page counts here: the guide opens again where the user was.
+            return self._base.model_dump(exclude={"updated_at"}) != self.draft.model_dump(
+                exclude={"updated_at"}
+            )
+        return draft_has_words(self.draft)
+
+    def keep_typed(self) -> bool:
+        """Save the draft now; False (the user has been told) if it could not be saved."""
         self.remember()
-        self._save_draft()
+        self._stop_timer()
+        if not self._worth_saving():
+            return True
+        self.draft.updated_at = self.durf.clock.now()
+        self._saves_asked += 1
+        merged = self.durf.save_step_draft(self.draft.model_copy(deep=True), self._base)
+        if merged is None:
+            return False
+        self._saved(self._saves_asked, merged)
+        return True
 
-    def _save_draft(self) -> None:
+    def _save_in_background(self) -> None:
+        self._save_timer = None
+        self.remember()
+        if not self._worth_saving():
+            return
+        self.draft.updated_at = self.durf.clock.now()
+        self._saves_asked += 1
+        number = self._saves_asked
+        self.durf.save_step_draft_in_background(
+            self.draft.model_copy(deep=True),
+            self._base,
+            lambda merged: self._saved(number, merged),
+        )
+
+    def _saved(self, number: int, merged: StepDraft) -> None:
+        """A save finished; if another window had changed the draft, show the merged words."""
+        if number < self._saves_applied:
+            return  # an older save finishing late: a newer one already set the base
+        self._saves_applied = number
+        self.remember()
+        mine = self.draft
+        self._base = merged.model_copy(deep=True)
+        if _same_draft(merged, mine):
+            return
+        # Another window wrote to the draft meanwhile: what both wrote is in ``merged``.
+        merged.page = self.page
+        self.draft = merged.model_copy(deep=True)
+        for page, step_id in enumerate(GUIDE_PAGES):
+            box = self.answer_box(page)
+            if box.text != merged.answers.get(step_id, ""):
+                box.text = merged.answers.get(step_id, "")
+        self.query_one("#with-whom", Input).value = merged.with_whom
+        self.query_one("#sentence", Input).value = merged.sentence
+        self.app.notify(t("guide.merged"), timeout=10)
+
+    def _stop_timer(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self._saved_copy is not None and _same_draft(self._saved_copy, self.draft):
-            return
-        if self._saved_copy is None and not _has_words(self.draft):
-            return  # nothing typed yet: no draft to keep
-        self.draft.updated_at = self.durf.clock.now()
-        copy = self.draft.model_copy(deep=True)
-        if self.durf.save_step_draft(copy):
-            self._saved_copy = copy
 
     def _soon(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self.keep_typed)
+        self._stop_timer()
+        self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self._save_in_background)
 
     @on(TextArea.Changed)
     @on(Input.Changed)
     @on(Choices.Changed)
     @on(Scale.Changed)
     def _typed(self, event: object) -> None:
-        if self.page == DETAILS_PAGE:
-            show_trust_question(self)
-        elif isinstance(event, TextArea.Changed) and len(event.text_area.text) > MAX_ANSWER:
+        if not self.query("#pages"):
+            return  # a late message from a screen being rebuilt
+        show_trust_question(self)
+        if isinstance(event, TextArea.Changed) and len(event.text_area.text) > MAX_ANSWER:
             # A paste of a whole document: kept, but the guide asks for a few lines.
             self.app.notify(t("guide.long_answer"), timeout=6)
         self._soon()
 
     @on(OptionList.OptionSelected, "#earlier-desires")
     def _take_desire(self, event: OptionList.OptionSelected) -> None:
-        answer = self.query_one("#answer", TextArea)
+        answer = self.answer_box(GUIDE_PAGES.index("desire"))
         answer.text = self._desires[event.option_index]
         answer.focus()
         answer.move_cursor(answer.document.end)
@@ -270,17 +342,18 @@ class GuideScreen(DurfScreen):
 
     # -- moving between pages ----------------------------------------------------------
 
-    async def _go_to_page(self, page: int) -> None:
+    def _go_to_page(self, page: int) -> None:
         self.remember()
-        # The fields on screen still belong to the old page: save without reading them.
         self.page = page
         self.draft.page = page
-        self._save_draft()
-        await self.recompose()
-        self._after_page_change()
+        self.keep_typed()
+        self._show_page()
 
-    async def action_next(self) -> None:
+    def action_next(self) -> None:
         """The next page; from the details, plan the step."""
+        self.after_typed_keys(self._next_now)
+
+    def _next_now(self) -> None:
         self.remember()
         if (
             self.page == GUIDE_PAGES.index("challenge")
@@ -289,30 +362,35 @@ class GuideScreen(DurfScreen):
             self.app.notify(t("guide.step_needs_words"), timeout=6)
             return
         if self.page < DETAILS_PAGE:
-            await self._go_to_page(self.page + 1)
+            self._go_to_page(self.page + 1)
             return
         self._plan_or_offer_smaller()
 
-    async def action_previous(self) -> None:
+    def action_previous(self) -> None:
         """The page before, with everything typed there still in place."""
         if self.page > 0:
-            await self._go_to_page(self.page - 1)
+            self.after_typed_keys(lambda: self._go_to_page(self.page - 1))
 
     def _plan_or_offer_smaller(self) -> None:
         scariness = self.draft.scariness
         if scariness is not None and scariness >= SMALLER_OFFER_FROM and not self.offered_smaller:
-            self.offered_smaller = True
 
-            async def answered(smaller: bool | None) -> None:
+            def answered(smaller: bool | None) -> None:
+                if smaller is None:
+                    return  # Esc: back to the details, nothing decided
+                self.offered_smaller = True
                 if smaller:
                     self.making_smaller = True
-                    await self._go_to_page(GUIDE_PAGES.index("challenge"))
+                    self.query_one("#smaller-hint").display = True
+                    self._go_to_page(GUIDE_PAGES.index("challenge"))
                 else:
                     self._plan()
 
             self.app.push_screen(
                 ConfirmScreen(
-                    t("guide.smaller_offer", scariness=scariness), t("guide.smaller_offer_detail")
+                    t("guide.smaller_offer", scariness=scariness),
+                    t("guide.smaller_offer_detail"),
+                    escape_cancels=True,
                 ),
                 answered,
             )
@@ -320,29 +398,55 @@ class GuideScreen(DurfScreen):
         self._plan()
 
     def _plan(self) -> None:
-        self.keep_typed()
+        if not self.keep_typed():
+            return
         step_id = self.durf.plan_step(self.draft, self.opened_at)
         if step_id is None:
             return
-        if self._save_timer is not None:
-            self._save_timer.stop()
+        self._stop_timer()
+        self._base = None
         self.app.notify(t("guide.planned"), timeout=5)
         self.durf.show_step_board(step_id, replacing=self)
 
+    def action_start_again(self) -> None:
+        """Throw the draft away (after asking) and begin with empty pages."""
+        self.remember()
+        if not draft_has_words(self.draft):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self._stop_timer()
+            if self.durf.drop_step_draft():
+                self._base = None
+                self.app.notify(t("guide.started_again"), timeout=5)
+                self.app.pop_screen()
+                self.app.call_later(self.durf.action_new_step)
+
+        self.app.push_screen(
+            ConfirmScreen(t("guide.start_again_question"), t("guide.start_again_detail")),
+            answered,
+        )
+
     def action_back(self) -> None:
-        """Pause the guide: the draft is kept for next time."""
-        had_words = _has_words(self.draft) or self._saved_copy is not None
-        self.keep_typed()
-        if had_words or _has_words(self.draft):
+        """Pause the guide: the draft is kept for next time (and the guide stays if it was not)."""
+        self.remember()
+        had_draft = self._base is not None
+        if not self.keep_typed():
+            return
+        if draft_has_words(self.draft):
             self.app.notify(t("guide.paused"), timeout=5)
+        elif had_draft and self.durf.drop_step_draft():
+            self._base = None  # every word was deleted: no empty draft left to wait
         super().action_back()
 
 
-def _has_words(draft: StepDraft) -> bool:
-    return any(text.strip() for text in draft.answers.values()) or bool(
-        draft.with_whom.strip() or draft.sentence.strip()
-    )
+def _page_id(page: int) -> str:
+    return f"page-{page}"
 
 
 def _same_draft(first: StepDraft, second: StepDraft) -> bool:
-    return first.model_dump(exclude={"updated_at"}) == second.model_dump(exclude={"updated_at"})
+    return first.model_dump(exclude={"updated_at", "page"}) == second.model_dump(
+        exclude={"updated_at", "page"}
+    )

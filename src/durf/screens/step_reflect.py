@@ -12,6 +12,7 @@ from textual.widgets import Static, TextArea
 from durf.core.i18n import t
 from durf.core.status import one_line
 from durf.screens.base import DurfScreen
+from durf.screens.step_fields import focus_again
 from durf.widgets.scale import Scale
 
 QUESTIONS = ("what_happened", "their_reaction", "learned")
@@ -35,6 +36,7 @@ class ReflectScreen(DurfScreen):
         super().__init__()
         self.step_id = step_id
         self.opened_at = None
+        self._focused_id: str | None = None
         self._typed: dict[str, object] | None = None
         """What the fields held before a rebuild in another language."""
 
@@ -93,10 +95,11 @@ class ReflectScreen(DurfScreen):
         """Keep what the fields hold through a rebuild in another language."""
         if self.query("#what-happened"):
             self._typed = self._written().model_dump(include={*QUESTIONS, "scariness_after"})
+            self._focused_id = self.focused.id if self.focused is not None else None
 
     def after_relocalize(self) -> None:
-        """Back in the first question after a rebuild."""
-        self.query_one("#what-happened", TextArea).focus(scroll_visible=False)
+        """Back in the field that had the focus, with the cursor at the end of its words."""
+        focus_again(self, self._focused_id or "what-happened")
 
     def _written(self):  # type: ignore[no-untyped-def]
         from durf.core.state import StepReflection
@@ -130,7 +133,12 @@ class ReflectScreen(DurfScreen):
 
     def action_save(self) -> None:
         """Mark the step done with this reflection (or save changes to it)."""
-        if self.durf.finish_step(self.step_id, self._written(), self.opened_at):
+        self.after_typed_keys(self._save_now)
+
+    def _save_now(self) -> None:
+        if self.app.screen is self and self.durf.finish_step(
+            self.step_id, self._written(), self.opened_at
+        ):
             self.app.pop_screen()
 
     def action_back(self) -> None:
