@@ -133,7 +133,13 @@ def one_line(text: str, length: int = SHOWN_TEXT_LENGTH) -> str:
     """User text on one short line: shown literally, line breaks as spaces, cut with an ellipsis."""
     # Line breaks (also Windows' \r\n) become spaces before control characters are pictured.
     flat = shown(" ".join(text.split()))
-    return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
+    if len(flat) <= length:
+        return flat
+    cut = flat[: length - 1]
+    space = cut.rfind(" ")
+    if space > length // 2:
+        cut = cut[:space]  # end on a whole word when one is near
+    return cut.rstrip() + "…"
 
 
 def status_line(seen: StepsGlance, today: date) -> str:
