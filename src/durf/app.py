@@ -71,6 +71,17 @@ class DurfCommandPalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
+def _step_details(fields: Any) -> dict[str, Any]:
+    """A step form's fields as a step's details (trust only counts when a person is named)."""
+    return {
+        "with_whom": fields.with_whom,
+        "trusted": fields.trusted if fields.with_whom.strip() else None,
+        "day": fields.day,
+        "scariness": fields.scariness,
+        "sentence": fields.sentence,
+    }
+
+
 class Relocalized(Message):
     """Sent to the active screen after it was rebuilt in a new language."""
 
@@ -557,21 +568,26 @@ class DurfApp(App[None]):
             GuideScreen(draft.model_copy(deep=True), guides[0] if guides else None, resumed=resumed)
         )
 
-    def save_step_draft(self, draft: Any, base: Any) -> Any:
-        """Keep the guide as typed so far, merged with what another durf wrote meanwhile.
-
-        Returns the draft as saved, or ``None`` (the user has been told) if it was not.
-        """
+    @staticmethod
+    def _draft_change(draft: Any, base: Any, saved: list[Any]) -> Callable[[State], State]:
+        """The change that saves ``draft`` merged with the one on disk; ``saved`` gets it."""
         from durf.core.steps import merge_draft, save_draft
-
-        saved: list[Any] = []
 
         def change(state: State) -> State:
             merged = merge_draft(base, draft, state.step_draft)
             saved[:] = [merged]
             return save_draft(state, merged)
 
-        return saved[0] if self.change_state(change) and saved else None
+        return change
+
+    def save_step_draft(self, draft: Any, base: Any) -> Any:
+        """Keep the guide as typed so far, merged with what another durf wrote meanwhile.
+
+        Returns the draft as saved, or ``None`` (the user has been told) if it was not.
+        """
+        saved: list[Any] = []
+        changed = self.change_state(self._draft_change(draft, base, saved))
+        return saved[0] if changed and saved else None
 
     def save_step_draft_in_background(
         self, draft: Any, base: Any, done: Callable[[Any], None]
@@ -582,18 +598,11 @@ class DurfApp(App[None]):
 
     @work(thread=True, group="draft")
     def _save_draft_worker(self, draft: Any, base: Any, done: Callable[[Any], None]) -> None:
-        from durf.core.steps import merge_draft, save_draft
         from durf.core.store import StoreError
 
         saved: list[Any] = []
-
-        def change(state: State) -> State:
-            merged = merge_draft(base, draft, state.step_draft)
-            saved[:] = [merged]
-            return save_draft(state, merged)
-
         try:
-            self.store.update(change)
+            self.store.update(self._draft_change(draft, base, saved))
         except StoreError as error:
             self.call_from_thread(self._tell, str(error), "notice.not_saved_title", "error")
             return
@@ -720,11 +729,7 @@ class DurfApp(App[None]):
                 what,
                 week,
                 self.clock.now(),
-                scariness=fields.scariness,
-                day=fields.day,
-                with_whom=fields.with_whom,
-                trusted=fields.trusted if fields.with_whom.strip() else None,
-                sentence=fields.sentence,
+                **_step_details(fields),
             )
             made[:] = [smaller_id]
             return new_state
@@ -750,16 +755,7 @@ class DurfApp(App[None]):
         from durf.core.steps import edit_step
 
         return self._change_steps(
-            lambda state: edit_step(
-                state,
-                step_id,
-                what=what,
-                with_whom=fields.with_whom,
-                trusted=fields.trusted if fields.with_whom.strip() else None,
-                day=fields.day,
-                scariness=fields.scariness,
-                sentence=fields.sentence,
-            )
+            lambda state: edit_step(state, step_id, what=what, **_step_details(fields))
         )
 
     # -- navigation ------------------------------------------------------------
