@@ -407,15 +407,20 @@ def test_closing_the_terminal_mid_guide_loses_nothing(durf_home: Path) -> None:
             if select.select([main], [], [], 0.2)[0]:
                 seen += os.read(main, 65536)
         assert b"of 5" in seen, "the guide did not appear"
-        os.write(main, "Ik twijfel, en dat mag 🙂".encode())
-        time.sleep(0.15)  # well inside the pause that would save the draft by itself
+        os.write(main, "🙂 Ik twijfel, en dat mag".encode())
+        # As soon as the words are on screen (well inside the pause after which the
+        # draft would save itself), the terminal closes.
+        deadline = time.monotonic() + 20
+        while b"dat mag" not in seen and time.monotonic() < deadline:
+            if select.select([main], [], [], 0.02)[0]:
+                seen += os.read(main, 65536)
         process.send_signal(signal.SIGHUP)
         assert process.wait(timeout=20) is not None
     finally:
         if process.poll() is None:
             process.kill()
         os.close(main)
-    assert saved(durf_home)["step_draft"]["answers"]["thoughts"] == "Ik twijfel, en dat mag 🙂"
+    assert saved(durf_home)["step_draft"]["answers"]["thoughts"] == "🙂 Ik twijfel, en dat mag"
 
 
 async def test_switching_language_mid_guide_and_mid_reflection_keeps_the_words(

@@ -99,12 +99,14 @@ def read_step_fields(screen: Screen) -> StepFields:
 
 
 def show_trust_question(screen: Screen) -> None:
-    """Ask about trust only once a person is named; the note only after a doubtful answer."""
+    """The gentle note only after a doubtful answer about a named person.
+
+    The question itself always shows, so that Tab always takes the same path
+    through the form (a row that appears while typing would make a fast Tab skip it).
+    """
     if not screen.query("#with-whom"):
         return  # a late message from a page that is being replaced
     named = bool(screen.query_one("#with-whom", Input).value.strip())
-    screen.query_one("#trusted-question").display = named
-    screen.query_one("#trusted").display = named
     doubtful = screen.query_one("#trusted", Choices).value in ("unsure", "no")
     screen.query_one("#trust-note").display = named and doubtful
 

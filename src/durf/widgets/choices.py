@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from textual import events
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -34,12 +33,13 @@ class Choices(Widget, Generic[Value], can_focus=True):
         background: $boost;
     }
     """
-    BINDINGS: ClassVar = [
-        Binding("left", "move(-1)", show=False),
-        Binding("right", "move(1)", show=False),
-        Binding("home", "pick(0)", show=False),
-        Binding("end", "pick(-1)", show=False),
-    ]
+    KEYS: ClassVar[dict[str, tuple[str, int]]] = {
+        "left": ("move", -1),
+        "right": ("move", 1),
+        "home": ("pick", 0),
+        "end": ("pick", -1),
+    }
+    """Handled as the keys arrive, not as bindings, for the reason given on ``Scale.KEYS``."""
 
     index: reactive[int | None] = reactive(None)
 
@@ -101,6 +101,18 @@ class Choices(Widget, Generic[Value], can_focus=True):
             else:
                 parts.append(f" {label} ")
         return Content.assemble(*parts)
+
+    async def _on_key(self, event: events.Key) -> None:
+        handled = self.KEYS.get(event.key)
+        if handled is None:
+            return
+        event.stop()
+        event.prevent_default()
+        action, number = handled
+        if action == "move":
+            self.action_move(number)
+        else:
+            self.action_pick(number)
 
     def action_move(self, delta: int) -> None:
         """Choose the neighbour; from nothing, start at the first or last."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -31,13 +30,18 @@ class Scale(Widget, can_focus=True):
         background: $boost;
     }
     """
-    BINDINGS: ClassVar = [
-        Binding("left,down", "step(-1)", show=False),
-        Binding("right,up", "step(1)", show=False),
-        Binding("home", "set(0)", show=False),
-        Binding("end", "set(10)", show=False),
-        *[Binding(str(n), f"set({n})", show=False) for n in range(10)],
-    ]
+    KEYS: ClassVar[dict[str, tuple[str, int]]] = {
+        "left": ("step", -1),
+        "down": ("step", -1),
+        "right": ("step", 1),
+        "up": ("step", 1),
+        "home": ("set", 0),
+        "end": ("set", 10),
+        **{str(n): ("set", n) for n in range(10)},
+    }
+    """Handled as the keys arrive rather than as bindings: a binding runs only after the
+    key has travelled up to the app, so a key that saves the form (Ctrl+S, PgDn)
+    pressed right after a number could otherwise read the scale before the number."""
 
     value: reactive[int | None] = reactive(None)
 
@@ -90,6 +94,18 @@ class Scale(Widget, can_focus=True):
         width = CELL * (HIGHEST + 1)
         words = low + high.rjust(max(1, width - len(low)))
         return Content.assemble(*numbers, "\n", *track, "\n", (words, "$text-muted"))
+
+    async def _on_key(self, event: events.Key) -> None:
+        handled = self.KEYS.get(event.key)
+        if handled is None:
+            return
+        event.stop()
+        event.prevent_default()
+        action, number = handled
+        if action == "step":
+            self.action_step(number)
+        else:
+            self.action_set(number)
 
     def action_step(self, delta: int) -> None:
         """Move one step; from unrated, start in the middle."""
