@@ -100,8 +100,17 @@ class DurfScreen(Screen[None]):
         focused = self.focused
         if focused is None:
             action()
-        else:
-            focused.call_later(action)
+            return
+
+        def when_the_keys_are_in() -> None:
+            # Keys that came after a page turn were passed on to the newly focused
+            # field; wait for those too before acting.
+            if self.focused is not None and self.focused is not focused:
+                self.after_typed_keys(action)
+            else:
+                action()
+
+        focused.call_later(when_the_keys_are_in)
 
     def action_back(self) -> None:
         """Leave this screen."""

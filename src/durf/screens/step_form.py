@@ -24,6 +24,7 @@ from durf.screens.step_fields import (
     show_trust_question,
     take_earlier_sentence,
 )
+from durf.widgets.keeps_keys import KeptTextArea
 
 
 class StepFormScreen(DurfScreen):
@@ -78,7 +79,7 @@ class StepFormScreen(DurfScreen):
                 yield Static(t("smaller.prompt"), classes="prompt", markup=False)
             else:
                 yield Static(t("stepform.edit_title"), classes="page-title", markup=False)
-            yield TextArea(
+            yield KeptTextArea(
                 what,
                 soft_wrap=True,
                 tab_behavior="focus",

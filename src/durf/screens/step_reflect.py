@@ -13,6 +13,7 @@ from durf.core.i18n import t
 from durf.core.status import one_line
 from durf.screens.base import DurfScreen
 from durf.screens.step_fields import focus_again
+from durf.widgets.keeps_keys import KeptTextArea
 from durf.widgets.scale import Scale
 
 QUESTIONS = ("what_happened", "their_reaction", "learned")
@@ -58,7 +59,7 @@ class ReflectScreen(DurfScreen):
                 else:
                     label = t(key)
                 yield Static(label, classes="question", markup=False)
-                yield TextArea(
+                yield KeptTextArea(
                     str(typed.get(question, getattr(reflection, question) if reflection else "")),
                     soft_wrap=True,
                     tab_behavior="focus",
