@@ -15,11 +15,13 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from durf.widgets.keyed import ActsOnKeys
+
 Value = TypeVar("Value")
 GAP = 1
 
 
-class Choices(Widget, Generic[Value], can_focus=True):
+class Choices(ActsOnKeys, Widget, Generic[Value], can_focus=True):
     """Pick one of a few labelled values; ``None`` until the user picks (unless given)."""
 
     DEFAULT_CSS = """
@@ -39,7 +41,7 @@ class Choices(Widget, Generic[Value], can_focus=True):
         "home": ("pick", 0),
         "end": ("pick", -1),
     }
-    """Handled as the keys arrive, not as bindings, for the reason given on ``Scale.KEYS``."""
+    """Acted on as the keys arrive (see ``durf.widgets.keyed``)."""
 
     index: reactive[int | None] = reactive(None)
 
@@ -101,18 +103,6 @@ class Choices(Widget, Generic[Value], can_focus=True):
             else:
                 parts.append(f" {label} ")
         return Content.assemble(*parts)
-
-    async def _on_key(self, event: events.Key) -> None:
-        handled = self.KEYS.get(event.key)
-        if handled is None:
-            return
-        event.stop()
-        event.prevent_default()
-        action, number = handled
-        if action == "move":
-            self.action_move(number)
-        else:
-            self.action_pick(number)
 
     def action_move(self, delta: int) -> None:
         """Choose the neighbour; from nothing, start at the first or last."""

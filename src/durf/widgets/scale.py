@@ -11,13 +11,14 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from durf.core.i18n import t
+from durf.widgets.keyed import ActsOnKeys
 
 HIGHEST = 10
 CELL = 4
 """Columns per number on the scale."""
 
 
-class Scale(Widget, can_focus=True):
+class Scale(ActsOnKeys, Widget, can_focus=True):
     """Pick a whole number from 0 to 10; ``None`` until the user picks."""
 
     DEFAULT_CSS = """
@@ -39,9 +40,7 @@ class Scale(Widget, can_focus=True):
         "end": ("set", 10),
         **{str(n): ("set", n) for n in range(10)},
     }
-    """Handled as the keys arrive rather than as bindings: a binding runs only after the
-    key has travelled up to the app, so a key that saves the form (Ctrl+S, PgDn)
-    pressed right after a number could otherwise read the scale before the number."""
+    """Acted on as the keys arrive (see ``durf.widgets.keyed``)."""
 
     value: reactive[int | None] = reactive(None)
 
@@ -94,18 +93,6 @@ class Scale(Widget, can_focus=True):
         width = CELL * (HIGHEST + 1)
         words = low + high.rjust(max(1, width - len(low)))
         return Content.assemble(*numbers, "\n", *track, "\n", (words, "$text-muted"))
-
-    async def _on_key(self, event: events.Key) -> None:
-        handled = self.KEYS.get(event.key)
-        if handled is None:
-            return
-        event.stop()
-        event.prevent_default()
-        action, number = handled
-        if action == "step":
-            self.action_step(number)
-        else:
-            self.action_set(number)
 
     def action_step(self, delta: int) -> None:
         """Move one step; from unrated, start in the middle."""
