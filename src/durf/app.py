@@ -655,11 +655,8 @@ class DurfApp(App[None]):
         def swap() -> None:
             if self.screen is replacing:
                 self.pop_screen()
-            board = self.screen
-            if isinstance(board, StepBoardScreen):
-                board.week = self.this_week
-                board.focus_step = step_id
-                self.state_revision += 1
+            if isinstance(self.screen, StepBoardScreen):
+                self._show_on_board(step_id, self.this_week)
             else:
                 self.push_screen(StepBoardScreen(focus_step=step_id))
 
@@ -740,7 +737,7 @@ class DurfApp(App[None]):
         self._show_on_board(made[0], week)
         return True
 
-    def _show_on_board(self, step_id: str, week: Any) -> None:
+    def _show_on_board(self, step_id: str | None, week: Any) -> None:
         """Have the board underneath show ``week`` with ``step_id`` highlighted."""
         from durf.screens.step_board import StepBoardScreen
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
-from uuid import uuid4
+
+from durf.core.ids import new_id
 
 if TYPE_CHECKING:
     from durf.core.state import OwnAffirmation, State
@@ -168,7 +169,7 @@ def add_own(state: State, text: str, when: datetime) -> State:
 
     if not text.strip():
         raise ValueError("an affirmation needs words")
-    own = OwnAffirmation(id=uuid4().hex, text=text, created_at=when)
+    own = OwnAffirmation(id=new_id(), text=text, created_at=when)
     return state.model_copy(update={"own_affirmations": [*state.own_affirmations, own]})
 
 
@@ -244,7 +245,7 @@ def record_affirm_session(
     from durf.core.state import SessionRecord
 
     record = SessionRecord(
-        id=uuid4().hex,
+        id=new_id(),
         exercise="affirm",
         started_at=session.started_at,
         ended_at=ended,

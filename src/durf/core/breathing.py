@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
-from uuid import uuid4
+
+from durf.core.ids import new_id
 
 if TYPE_CHECKING:
     from durf.core.state import HonestSentence, SentenceStatus, State
@@ -28,11 +29,6 @@ BODY_AREAS = (
 """Where tension can sit, in the order the check-in offers them."""
 
 DEFAULT_BREATHS = 6
-
-
-def new_id() -> str:
-    """A random id that will not collide across computers (for imports)."""
-    return uuid4().hex
 
 
 @dataclass

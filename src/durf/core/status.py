@@ -14,13 +14,12 @@ from typing import Any
 
 from durf.core.i18n import t, tn
 from durf.core.paths import state_file
-from durf.core.text import shown
+from durf.core.text import SHOWN_TEXT_LENGTH, one_line
 from durf.core.weeks import Week
 
 CHUNK_BYTES = 64 * 1024
 STATUS_ORDER = ("done", "planned", "smaller", "moved", "not_this_time")
 """The order in which the line counts steps: what went well first."""
-SHOWN_TEXT_LENGTH = 40
 
 
 class StatusUnreadable(Exception):
@@ -129,19 +128,6 @@ def _weekday(value: object) -> int | None:
     return number if 1 <= number <= 7 else None
 
 
-def one_line(text: str, length: int = SHOWN_TEXT_LENGTH) -> str:
-    """User text on one short line: shown literally, line breaks as spaces, cut with an ellipsis."""
-    # Line breaks (also Windows' \r\n) become spaces before control characters are pictured.
-    flat = shown(" ".join(text.split()))
-    if len(flat) <= length:
-        return flat
-    cut = flat[: length - 1]
-    space = cut.rfind(" ")
-    if space > length // 2:
-        cut = cut[:space]  # end on a whole word when one is near
-    return cut.rstrip() + "…"
-
-
 def status_line(seen: StepsGlance, today: date) -> str:
     """This week's steps and their state, in the active language, on one line."""
     week = Week.of(today)
@@ -162,7 +148,7 @@ def status_line(seen: StepsGlance, today: date) -> str:
         upcoming = min(planned, key=lambda step: _weekday(step.get("day")) or 8)
         day = _weekday(upcoming.get("day"))
         when = f"{t(f'weekday.short.{day}')} " if day is not None else ""
-        what = one_line(str(upcoming.get("what", "")))
+        what = one_line(str(upcoming.get("what", "")), SHOWN_TEXT_LENGTH)
         line += f" · {t('status.next', when=when, what=what)}"
     if seen.draft_waiting:
         line += f" · {t('status.draft')}"

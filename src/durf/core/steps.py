@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from durf.core.ids import new_id
 from durf.core.weeks import Week
 
 if TYPE_CHECKING:
@@ -34,13 +35,6 @@ class StepError(ValueError):
 
 class StepConflict(StepError):
     """The step is gone or no longer planned: changed meanwhile, by another durf window."""
-
-
-def new_id() -> str:
-    """A random id that will not collide across computers (for imports)."""
-    from uuid import uuid4
-
-    return uuid4().hex
 
 
 # -- the draft ---------------------------------------------------------------------

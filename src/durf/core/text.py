@@ -34,3 +34,20 @@ def shown(text: str) -> str:
 def has_control_characters(text: str) -> bool:
     """Whether ``text`` holds a character that ``shown`` would replace."""
     return _CONTROL.search(text) is not None
+
+
+SHOWN_TEXT_LENGTH = 40
+"""How much of a user's text a one-line summary shows."""
+
+
+def one_line(text: str, length: int = SHOWN_TEXT_LENGTH) -> str:
+    """User text on one short line: shown literally, line breaks as spaces, cut with an ellipsis."""
+    # Line breaks (also Windows' \r\n) become spaces before control characters are pictured.
+    flat = shown(" ".join(text.split()))
+    if len(flat) <= length:
+        return flat
+    cut = flat[: length - 1]
+    space = cut.rfind(" ")
+    if space > length // 2:
+        cut = cut[:space]  # end on a whole word when one is near
+    return cut.rstrip() + "…"

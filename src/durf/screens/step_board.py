@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from durf.core.clock import today
 from durf.core.dates import day_label, week_heading
 from durf.core.i18n import t, tn
-from durf.core.status import one_line
+from durf.core.text import one_line
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
 

@@ -24,6 +24,7 @@ from durf.widgets.scale import Scale
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from durf.core.state import Step, StepDraft
     from durf.core.weeks import Week
 
 MAX_WITH_WHOM = 120
@@ -41,6 +42,11 @@ class StepFields:
     day: int | None = None
     scariness: int | None = None
     sentence: str = ""
+
+    @classmethod
+    def of(cls, source: Step | StepDraft) -> StepFields:
+        """What a saved step or the guide's draft says in these fields."""
+        return cls(source.with_whom, source.trusted, source.day, source.scariness, source.sentence)
 
 
 def compose_step_fields(fields: StepFields, week: Week, earlier: list[str]) -> ComposeResult:

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from durf.core.i18n import t
-from durf.core.status import one_line
+from durf.core.text import one_line
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
 from durf.screens.confirm import ConfirmScreen
@@ -59,9 +59,7 @@ class StepFormScreen(DurfScreen):
         step = find_step(state, self.step_id)
         self._earlier = earlier_sentences(state, limit=8)
         if self._start is None:
-            fields = StepFields(
-                step.with_whom, step.trusted, step.day, step.scariness, step.sentence
-            )
+            fields = StepFields.of(step)
             if self.smaller:
                 fields.scariness = None
             self._start = ("" if self.smaller else step.what, fields)
@@ -134,7 +132,7 @@ class StepFormScreen(DurfScreen):
         fields = read_step_fields(self)
         return (what, fields) != (
             step.what,
-            StepFields(step.with_whom, step.trusted, step.day, step.scariness, step.sentence),
+            StepFields.of(step),
         )
 
     def keep_typed(self) -> None:

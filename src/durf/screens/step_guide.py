@@ -23,9 +23,8 @@ from textual.widgets.option_list import Option
 
 from durf.core.clock import today
 from durf.core.i18n import get_language, t
-from durf.core.status import one_line
 from durf.core.steps import GUIDE_PAGES, SMALLER_OFFER_FROM, draft_has_words, earlier_desires
-from durf.core.text import shown
+from durf.core.text import one_line, shown
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
 from durf.screens.confirm import ConfirmScreen
@@ -162,14 +161,11 @@ class GuideScreen(DurfScreen):
 
         state = self.durf.state
         self._earlier_sentences = earlier_sentences(state, limit=8) if state is not None else []
-        draft = self.draft
         with VerticalScroll(id=_page_id(DETAILS_PAGE), can_focus=False):
             yield Static(t("guide.details_title"), classes="page-title", markup=False)
             yield Static(self._recap(), id="recap", classes="recap")
             yield from compose_step_fields(
-                StepFields(
-                    draft.with_whom, draft.trusted, draft.day, draft.scariness, draft.sentence
-                ),
+                StepFields.of(self.draft),
                 self._this_week(),
                 self._earlier_sentences,
             )

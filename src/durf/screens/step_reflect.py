@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static, TextArea
 
 from durf.core.i18n import t
-from durf.core.status import one_line
+from durf.core.text import one_line
 from durf.screens.base import DurfScreen
 from durf.screens.step_fields import focus_again
 from durf.widgets.keeps_keys import KeptTextArea
