@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("affirm", "cli.affirm_help"),
         ("step", "cli.step_help"),
         ("status", "cli.status_help"),
+        ("export", "cli.export_help"),
+        ("import", "cli.import_help"),
+        ("forget", "cli.forget_help"),
     ):
         command = commands.add_parser(
             name,
@@ -133,8 +136,23 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "action", nargs="?", choices=("new",), metavar="new", help=t("cli.step_new_help")
             )
+        if name in ("export", "import", "forget"):
+            _add_data_options(name, command)
         command._positionals.title = t("cli.arguments")
     return parser
+
+
+def _add_data_options(name: str, command: argparse.ArgumentParser) -> None:
+    """The options of ``durf export``, ``durf import`` and ``durf forget``."""
+    if name == "export":
+        command.add_argument("--format", choices=("json", "csv", "md"), help=t("cli.format_help"))
+        command.add_argument("--out", metavar="FILE", help=t("cli.out_help"))
+        command.add_argument("--force", action="store_true", help=t("cli.force_help"))
+    if name == "import":
+        command.add_argument("file", metavar="FILE", help=t("cli.import_file_help"))
+        command.add_argument("--dry-run", action="store_true", help=t("cli.dry_run_help"))
+    if name == "forget":
+        command.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
 
 
 def _whole_number(low: int, high: int):  # type: ignore[no-untyped-def]
@@ -167,9 +185,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_check(home, args.files)
     if args.command == "status":
         return cmd_status(home, look)
+    if args.command == "forget":
+        # Before the check below: a file from a newer durf is still yours to delete.
+        from durf.cli_data import cmd_forget
+
+        return cmd_forget(home, args)
     if look.schema_version is not None and look.schema_version > SCHEMA_VERSION:
         print(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), file=sys.stderr)
         return EXIT_PROBLEM
+    if args.command in ("export", "import"):
+        from durf.cli_data import cmd_export, cmd_import
+
+        return (cmd_export if args.command == "export" else cmd_import)(home, args)
     if args.command == "breathe":
         return cmd_breathe(home, look, args)
     if args.command == "affirm":

@@ -25,6 +25,15 @@ SMALLER_OFFER_FROM = 8
 GUIDE_PAGES = ("thoughts", "fear", "accept", "desire", "challenge")
 """The guide's questions in order; the answer to ``challenge`` is the step itself."""
 
+STATUS_MARKS = {
+    "planned": "○",
+    "done": "✓",
+    "smaller": "↓",
+    "moved": "→",
+    "not_this_time": "·",
+}
+"""Each status has its own shape, so a step's state reads without colour (board, export)."""
+
 OPEN_STATUSES = frozenset({"planned"})
 """Only a planned step can be marked done, made smaller, moved or let go."""
 

@@ -126,6 +126,41 @@ def parse_state(raw: bytes) -> State:
         raise _Unreadable(_first_error(error)) from None
 
 
+RecordCache = dict[int, tuple[object, bytes]]
+"""Each history record's JSON by the record's ``id()``, with the record to check it is the same."""
+
+
+def serialise_state(state: State, cache: RecordCache | None = None) -> bytes:
+    """The state file's bytes: settings first, then one history record per line.
+
+    This is the documented format, used for the state file and for ``durf export``.
+    A record never changes once written (changes make new objects), so a ``cache``
+    kept between calls reuses each record's JSON: a save with a long history only
+    serialises what is new. The cache is updated in place to hold exactly the
+    records of ``state``. Keeping the history last also keeps the settings within
+    the first kilobytes, where the quick look finds them.
+    """
+    known = cache if cache is not None else {}
+    with _no_gc_pauses():
+        head = state.model_dump_json(indent=1, exclude={"history"}).encode("utf-8")
+        fresh: RecordCache = {}
+        lines = []
+        for record in state.history:
+            cached = known.get(id(record))
+            if cached is not None and cached[0] is record:
+                line = cached[1]
+            else:
+                line = record.model_dump_json().encode("utf-8")
+            fresh[id(record)] = (record, line)
+            lines.append(line)
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
+    if not lines:
+        return head[:-2] + b',\n "history": []\n}'
+    return head[:-2] + b',\n "history": [\n  ' + b",\n  ".join(lines) + b"\n ]\n}"
+
+
 class Store:
     """The one way into the state file. Thread-safe; safe across processes."""
 
@@ -139,7 +174,7 @@ class Store:
         self._signature: _DiskSignature | None = None
         self._mutex = threading.RLock()
         self._lock: Any = None
-        self._record_json: dict[int, tuple[object, bytes]] = {}
+        self._record_json: RecordCache = {}
         self._notices: list[str] = []
 
     # -- reading ---------------------------------------------------------------
@@ -263,6 +298,24 @@ class Store:
             return new_state
 
     @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the lock every save takes, in this process and across processes.
+
+        For work on the files beside the state (forgetting everything) that no
+        save may interleave with.
+        """
+        with self._mutex, self._file_lock():
+            yield
+
+    def start_empty(self) -> None:
+        """Forget what was loaded: the files are gone, the state is empty again."""
+        with self._mutex:
+            self._state = State()
+            self._signature = None
+            self._record_json = {}
+            self._notices = []
+
+    @contextlib.contextmanager
     def _file_lock(self) -> Iterator[None]:
         """Hold the cross-process lock; re-entrant within this process."""
         from filelock import FileLock, Timeout
@@ -291,7 +344,7 @@ class Store:
     def _write(self, state: State) -> None:
         """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
         self._ensure_home()
-        data = self._serialise(state)
+        data = serialise_state(state, self._record_json)
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -312,31 +365,6 @@ class Store:
             key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
             raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
         self._signature = _signature(self.path)
-
-    def _serialise(self, state: State) -> bytes:
-        """The file's bytes: settings first, then one history record per line.
-
-        A record never changes once written (changes make new objects), so each
-        record's JSON is kept and reused: a save with a long history only
-        serialises what is new. Keeping the history last also keeps the settings
-        within the first kilobytes, where the quick look finds them.
-        """
-        with _no_gc_pauses():
-            head = state.model_dump_json(indent=1, exclude={"history"}).encode("utf-8")
-            cache, fresh = self._record_json, {}
-            lines = []
-            for record in state.history:
-                cached = cache.get(id(record))
-                if cached is not None and cached[0] is record:
-                    line = cached[1]
-                else:
-                    line = record.model_dump_json().encode("utf-8")
-                fresh[id(record)] = (record, line)
-                lines.append(line)
-            self._record_json = fresh
-        if not lines:
-            return head[:-2] + b',\n "history": []\n}'
-        return head[:-2] + b',\n "history": [\n  ' + b",\n  ".join(lines) + b"\n ]\n}"
 
     def _keep_backup(self) -> None:
         # A hard link keeps the old bytes without copying them; the rename makes

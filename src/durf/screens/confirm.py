@@ -62,3 +62,17 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_escape(self) -> None:
         """No, or (with ``escape_cancels``) neither answer."""
         self.dismiss(None if self.escape_cancels else False)
+
+
+class CarefulConfirmScreen(ConfirmScreen, inherit_bindings=False):
+    """A question whose yes cannot be undone: only ``y`` (or ``j``) answers yes.
+
+    Enter does not, because the Enter that opened the question may be pressed
+    twice; Esc and ``n`` answer no.
+    """
+
+    BINDINGS: ClassVar = [
+        Binding("y,j", "answer(True)", show=False),
+        Binding("n", "answer(False)", show=False),
+        Binding("escape", "escape", show=False),
+    ]

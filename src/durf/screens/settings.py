@@ -1,4 +1,5 @@
-"""Settings: language, theme, reduced motion and the sound cue. Saved at once."""
+"""Settings: language, theme, reduced motion and the sound cue, saved at once; and the
+way to delete everything, after asking."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label, RadioButton, RadioSet, Select, Static, Switch
+from textual.widgets import Button, Label, RadioButton, RadioSet, Select, Static, Switch
 
 from durf.core.i18n import LANGUAGES, get_language, t
+from durf.core.text import shown
+from durf.core.words import what_it_holds
 from durf.screens.base import DurfScreen
+from durf.screens.confirm import CarefulConfirmScreen
 
 
 class SettingsScreen(DurfScreen):
@@ -51,6 +55,9 @@ class SettingsScreen(DurfScreen):
             yield Switch(value=settings.sound_cue, id="sound-cue")
             yield Static(t("settings.sound_cue_hint"), classes="hint", markup=False)
         yield Static(t("settings.saved_note"), id="saved-note", markup=False)
+        with Horizontal(classes="row", id="forget-row"):
+            yield Button(t("forget.button"), id="forget", variant="error", compact=True)
+            yield Static(t("forget.button_hint"), classes="hint", markup=False)
 
     def _motion_hint(self) -> str:
         if self.durf.motion_reduced_by_environment:
@@ -86,3 +93,16 @@ class SettingsScreen(DurfScreen):
     @on(Switch.Changed, "#sound-cue")
     def _sound_changed(self, event: Switch.Changed) -> None:
         self.durf.change_sound_cue(event.value)
+
+    @on(Button.Pressed, "#forget")
+    def _forget_pressed(self) -> None:
+        detail = t(
+            "forget.detail", what=what_it_holds(self.durf.store.state), home=str(self.durf.home)
+        )
+        self.app.push_screen(
+            CarefulConfirmScreen(t("forget.question"), shown(detail)), self._forget_answered
+        )
+
+    def _forget_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.durf.forget_everything()

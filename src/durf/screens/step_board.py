@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from durf.core.clock import today
 from durf.core.dates import day_label, week_heading
 from durf.core.i18n import t, tn
+from durf.core.steps import STATUS_MARKS
 from durf.core.text import one_line
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
@@ -21,15 +22,6 @@ from durf.screens.base import DurfScreen
 if TYPE_CHECKING:
     from durf.core.state import State, Step
     from durf.core.steps import LadderView
-
-STATUS_MARKS = {
-    "planned": "○",
-    "done": "✓",
-    "smaller": "↓",
-    "moved": "→",
-    "not_this_time": "·",
-}
-"""Each status has its own shape, so the board reads without colour."""
 
 
 def step_line(step: Step, week: Week) -> Content:

@@ -1,0 +1,28 @@
+"""Counting the user's data in words, for the commands and screens that handle all of it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from durf.core.i18n import t, tn
+
+if TYPE_CHECKING:
+    from durf.core.state import State
+
+
+def and_list(parts: list[str]) -> str:
+    """``a, b and c`` in the active language."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return t("data.and", first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def what_it_holds(state: State) -> str:
+    """``12 sessions, 7 small steps and 3 honest sentences``."""
+    return and_list(
+        [
+            tn("data.sessions", len(state.history)),
+            tn("data.steps", len(state.steps)),
+            tn("data.sentences", len(state.sentences)),
+        ]
+    )
