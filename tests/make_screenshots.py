@@ -79,9 +79,9 @@ STORY = "story"
 # (a fresh folder the shot may write to), or STORY
 SHOTS: list[tuple[str, Steps, bool | str]] = [
     ("home", press(), False),
-    ("settings", press("4"), False),
+    ("settings", press("5"), False),
     ("help", press("question_mark"), False),
-    ("about", press("6"), False),
+    ("about", press("7"), False),
     ("breathe-1-check-in", press("1", "space", "down", "down", "space", "tab", "7"), True),
     ("breathe-2-rhythm", press("1", "s"), True),
     ("breathe-3-in-breath", breathing(2.0), True),

@@ -33,7 +33,7 @@ from durf.screens.home import HomeScreen
 if TYPE_CHECKING:
     from durf.core.library import BreathingPattern, Library
     from durf.core.patterns import QuickPattern
-    from durf.core.progress import HomeSummary
+    from durf.core.progress import Dashboard, HomeSummary, Practice
     from durf.core.state import Settings, State
     from durf.core.store import Store
     from durf.screens.flow import Flow
@@ -123,6 +123,7 @@ class DurfApp(App[None]):
         self._start = start
         self._environment_animation_level = constants.TEXTUAL_ANIMATIONS
         self._stopping = False
+        self._kept_practice: tuple[list[Any], Practice] | None = None
 
     # -- start-up --------------------------------------------------------------
 
@@ -225,12 +226,37 @@ class DurfApp(App[None]):
 
     def home_summary(self) -> HomeSummary | None:
         """The figures for the home screen's progress line."""
+        practice = self._practice()
+        return None if practice is None else practice.summary()
+
+    def _practice(self) -> Practice | None:
+        """The walk over the history, kept until the history or the day changes.
+
+        Most changes (a draft saved, a step marked) leave the history list itself
+        untouched, so the one part of the figures that grows with years of
+        practice is computed once per new session, not once per key.
+        """
         state = self.state
         if state is None:
             return None
-        from durf.core.progress import home_summary
+        from durf.core.progress import practice_of
 
-        return home_summary(state.history, today(self.clock))
+        day = today(self.clock)
+        kept = self._kept_practice
+        if kept is not None and kept[0] is state.history and kept[1].today == day:
+            return kept[1]
+        practice = practice_of(state.history, day)
+        self._kept_practice = (state.history, practice)
+        return practice
+
+    def dashboard(self) -> Dashboard | None:
+        """Every progress figure, or None while the state is still loading."""
+        practice = self._practice()
+        if practice is None or self.state is None:
+            return None
+        from durf.core.progress import dashboard
+
+        return dashboard(self.state, practice.today, practice=practice)
 
     def change_state(self, change: Callable[[State], State]) -> bool:
         """Apply a pure change to the state and save it at once.
@@ -761,11 +787,71 @@ class DurfApp(App[None]):
         if not isinstance(self.screen, kind):
             self.push_screen(kind())
 
+    # -- your data: export and forget ------------------------------------------
+
+    def action_export(self) -> None:
+        """Open the export dialog: a format, a file, Enter."""
+        from durf.screens.export import ExportScreen
+
+        if not isinstance(self.screen, ExportScreen):
+            self.push_screen(ExportScreen(today(self.clock)))
+
+    def export_to(self, path: Path, export_format: str, *, overwrite: bool = False) -> None:
+        """Write all data to ``path`` in ``export_format`` (atomic, readable only by you).
+
+        Raises ``ExportFileExists`` when a file is there and ``overwrite`` is not
+        set, and ``ExportError`` (a message naming the path) when writing fails.
+        """
+        from durf.core.export import export_bytes, write_export
+        from durf.core.words import what_it_holds
+
+        state = self.store.state
+        data = export_bytes(state, export_format, get_language(), today=today(self.clock))
+        write_export(path, data, overwrite=overwrite)
+        message = t("export.written", path=str(path), what=what_it_holds(state))
+        self.notify(shown(message), timeout=10, markup=False)
+
+    def forget_everything(self) -> bool:
+        """Delete every file durf keeps (never your own exercise files) and start empty.
+
+        Open exercises and forms close without being kept: they are part of
+        everything. Returns False, after telling the user, if it could not be done.
+        """
+        from durf.core.forget import forget
+        from durf.core.store import StoreError
+
+        try:
+            forget(self.store)
+        except StoreError as error:
+            self._tell(str(error), "notice.state_title", "error")
+            return False
+        self.call_later(self._back_to_the_start)
+        self.state_revision += 1
+        self.notify(t("forget.done"), timeout=8)
+        return True
+
+    async def _back_to_the_start(self) -> None:
+        # Popped, not stopped: stopping an exercise would save it again.
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+
     def action_open_settings(self) -> None:
         """Open the settings."""
         from durf.screens.settings import SettingsScreen
 
         self._open(SettingsScreen)
+
+    def action_open_progress(self) -> None:
+        """Open the progress dashboard."""
+        from durf.screens.dashboard import DashboardScreen
+
+        self._open(DashboardScreen)
+
+    def action_open_history(self) -> None:
+        """Open the history of every session and step."""
+        from durf.screens.history import HistoryScreen
+
+        self._open(HistoryScreen)
 
     def action_open_about(self) -> None:
         """Open the about page."""
@@ -813,6 +899,10 @@ class DurfApp(App[None]):
         yield SystemCommand(t("steps.title"), t("home.steps_description"), self.action_open_steps)
         yield SystemCommand(t("guide.palette"), t("guide.palette_help"), self.action_new_step)
         yield SystemCommand(
+            t("progress.title"), t("home.progress_description"), self.action_open_progress
+        )
+        yield SystemCommand(t("history.title"), t("history.palette_help"), self.action_open_history)
+        yield SystemCommand(
             t("settings.title"), t("home.settings_description"), self.action_open_settings
         )
         for code in ("nl", "en"):
@@ -835,6 +925,7 @@ class DurfApp(App[None]):
             t("settings.sound_cue_hint"),
             lambda: self.change_sound_cue(not self.settings.sound_cue),
         )
+        yield SystemCommand(t("palette.export"), t("palette.export_help"), self.action_export)
         yield SystemCommand(t("help.title"), t("home.help_description"), self.action_open_help)
         yield SystemCommand(t("about.title"), t("home.about_description"), self.action_open_about)
         yield SystemCommand(t("palette.quit"), t("palette.quit_help"), self.action_quit)

@@ -136,3 +136,98 @@ def step_story(language: str, now: datetime) -> State:
     state, shift = guided(state, words["shift"], words["no"], 0, scariness=8, day=6)
     state = let_go(state, shift, now)
     return state
+
+
+PRACTICE_TEXT = {
+    "en": {
+        "sentences": [
+            "I find this hard to say, but I need your help.",
+            "I don't know yet, and that's all right.",
+            "It feels scary to tell you this.",
+        ],
+        "for_whom": ["Sam", "Mia", ""],
+        "affirmation": "Asking for help takes courage.",
+    },
+    "nl": {
+        "sentences": [
+            "Ik vind dit lastig om te zeggen, maar ik heb je hulp nodig.",
+            "Ik weet het nog niet, en dat mag.",
+            "Het voelt spannend om je dit te vertellen.",
+        ],
+        "for_whom": ["Sam", "Mia", ""],
+        "affirmation": "Om hulp vragen vraagt moed.",
+    },
+}
+
+
+def practice_story(language: str, now: datetime, *, seed: int = 47) -> State:
+    """About eleven weeks of practice up to ``now``, with the small steps of ``step_story``.
+
+    Breathing sessions whose tension drops a little more as the weeks go by,
+    affirmation sessions with belief that grows, some days off, a few sessions
+    stopped early, the last five days in a row, and three sentences waiting.
+    """
+    import random
+
+    from durf.core.breathing import BreathingSession, record_session
+
+    rng = random.Random(seed)
+    words = PRACTICE_TEXT[language]
+    state = step_story(language, now)
+    history = list(state.history)
+    records = []
+    for days_ago in range(76, -1, -1):
+        practised = days_ago < 5 or rng.random() < 0.55
+        if not practised or (5 <= days_ago <= 6):
+            continue
+        day_start = (now - timedelta(days=days_ago)).replace(hour=8, minute=10)
+        progress = 1 - days_ago / 76
+        before = min(10, max(0, round(7 - progress + rng.uniform(-1, 1))))
+        after = max(0, before - round(1 + 2 * progress + rng.uniform(0, 1)))
+        records.append(
+            session(
+                day_start,
+                minutes=rng.choice((3, 4, 6, 8)),
+                completed=rng.random() > 0.1,
+                tension_before=before,
+                tension_after=after,
+                breaths_done=6,
+                breaths_planned=6,
+                areas=["throat", "chest"],
+            )
+        )
+        if rng.random() < 0.6:
+            belief_before = min(10, round(3 + 4 * progress + rng.uniform(-1, 1)))
+            records.append(
+                session(
+                    day_start + timedelta(hours=12),
+                    minutes=rng.choice((2, 3, 5)),
+                    exercise="affirm",
+                    shown=8,
+                    mode="read",
+                    belief={
+                        "key": "set/ask-for-help",
+                        "text": words["affirmation"],
+                        "before": belief_before,
+                        "after": min(10, belief_before + 1),
+                    },
+                )
+            )
+    history = sorted(history + records, key=lambda record: record.started_at)
+    state = state.model_copy(update={"history": history})
+    for index, text in enumerate(words["sentences"]):
+        moment = now - timedelta(days=2 * index + 1)
+        breathing = BreathingSession(
+            started_at=moment,
+            sentence=text,
+            for_whom=words["for_whom"][index],
+            rehearsed=True,
+            completed=True,
+            breaths_done=6,
+            tension_before=6,
+            tension_after=3,
+        )
+        state = record_session(state, breathing, moment + timedelta(minutes=5))
+    return state.model_copy(
+        update={"history": sorted(state.history, key=lambda record: record.started_at)}
+    )

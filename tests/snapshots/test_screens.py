@@ -36,11 +36,11 @@ class TestShell:
 
     def test_settings(self, snap_compare, picture_app, language: str) -> None:
         set_language(language)
-        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys_then_settle("4"))
+        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys_then_settle("5"))
 
     def test_about(self, snap_compare, picture_app, language: str) -> None:
         set_language(language)
-        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys_then_settle("6"))
+        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys_then_settle("7"))
 
 
 def test_home_at_60x20_is_still_usable(snap_compare, picture_app) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,7 +19,7 @@ from durf.screens.base import DurfScreen
 from durf.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from durf.core.progress import HomeSummary
+    from durf.core.progress import Dashboard, HomeSummary
 
 
 @dataclass(frozen=True)
@@ -35,16 +36,17 @@ HOME_ENTRIES: list[HomeEntry] = [
     HomeEntry("breathe", "breathe.title", "home.breathe_description", "app.start_breathing"),
     HomeEntry("affirm", "affirm.title", "home.affirm_description", "app.start_affirmations"),
     HomeEntry("steps", "steps.title", "home.steps_description", "app.open_steps"),
+    HomeEntry("progress", "progress.title", "home.progress_description", "app.open_progress"),
     HomeEntry("settings", "settings.title", "home.settings_description", "app.open_settings"),
     HomeEntry("help", "help.title", "home.help_description", "app.open_help"),
     HomeEntry("about", "about.title", "home.about_description", "app.open_about"),
 ]
 
 
-def progress_text(summary: HomeSummary | None) -> str:
-    """The progress line: a welcome on the first run, then a gentle summary."""
+def progress_parts(summary: HomeSummary | None) -> list[str]:
+    """The parts of the progress line: a welcome on the first run, then a gentle summary."""
     if summary is None or summary.sessions == 0:
-        return t("home.welcome")
+        return [t("home.welcome")]
     if summary.days_this_week == 0:
         # A new week: no count of zero days, just a welcome (and a run still going).
         parts = [t("home.welcome_back")]
@@ -54,7 +56,59 @@ def progress_text(summary: HomeSummary | None) -> str:
             parts.append(t("home.minutes_this_week", minutes=summary.minutes_this_week))
     if summary.streak > 1:
         parts.append(t("home.streak", count=summary.streak))
-    return "  ·  ".join(parts)
+    return parts
+
+
+def progress_text(summary: HomeSummary | None) -> str:
+    """The progress line on one line, for the narrow home screen."""
+    return "  ·  ".join(progress_parts(summary))
+
+
+WIDE_ENOUGH = 78
+"""From this many columns the progress card stands beside the menu."""
+
+
+def glance(board: Dashboard, words: list[str]) -> Content:
+    """The progress card beside the menu: the kind words, minutes per week, and this week."""
+    # Imported here: the charts need the state models, which the first frame can do without.
+    from durf.widgets import charts
+
+    if board.sessions == 0 and not any(week.total for week in board.steps):
+        return Content("  ·  ".join(words))
+    parts: list[Content] = [Content("\n".join([words[0], "  ·  ".join(words[1:])]).rstrip())]
+    if sum(1 for minutes in board.minutes_by_week if minutes) >= 2:
+        # One lone bar says nothing yet; from the second week the chart shows a way.
+        parts += [
+            charts.minutes_chart(board),
+            Content.styled(t("home.glance_chart"), "$text-muted"),
+        ]
+    figures: list[str | tuple[str, str]] = []
+    if board.tension is not None:
+        figures.append(
+            t(
+                "home.glance_tension",
+                before=charts.decimal(board.tension.before),
+                after=charts.decimal(board.tension.after),
+            )
+        )
+    if board.belief is not None:
+        figures.append(
+            t(
+                "home.glance_belief",
+                first=charts.decimal(board.belief.first),
+                latest=charts.decimal(board.belief.latest),
+            )
+        )
+    if figures:
+        parts.append(Content.styled("\n".join(figures), "$text-muted"))
+    this_week = board.steps[-1]
+    if this_week.total:
+        marks: list[str | tuple[str, str]] = [t("home.glance_steps") + " "]
+        for outcome, count in this_week.outcomes.items():
+            if count:
+                marks += [(f"{charts.STEP_MARKS[outcome]}{count} ", charts.STEP_STYLES[outcome])]
+        parts.append(Content.assemble(*marks).rstrip())
+    return Content("\n").join(parts)
 
 
 class HomeScreen(DurfScreen):
@@ -82,24 +136,79 @@ class HomeScreen(DurfScreen):
         ("?", "keys.help"),
     ]
     """When sentences wait, the key bar says how to answer them (one key each)."""
-    CSS_PATH = "home.tcss"
+    # Inline rather than a CSS_PATH: the default screen is laid out before a
+    # screen's own stylesheet is read, and the menu beside the card must never
+    # be measured without its width (an option list of width 0 cannot wrap).
+    DEFAULT_CSS = """
+    HomeScreen #progress {
+        height: auto;
+        margin: 0 0 1 0;
+        color: $text;
+        display: none;
+    }
+
+    HomeScreen.-narrow #progress {
+        display: block;
+    }
+
+    HomeScreen #top {
+        height: auto;
+        max-height: 1fr;
+    }
+
+    HomeScreen #menu {
+        width: 36;
+        height: auto;
+        background: transparent;
+    }
+
+    HomeScreen #glance {
+        width: 1fr;
+        height: auto;
+        margin: 0 0 0 2;
+    }
+
+    HomeScreen.-narrow #glance, HomeScreen.-narrow #menu-description {
+        display: none;
+    }
+
+    HomeScreen.-narrow #menu {
+        width: 100%;
+    }
+
+    HomeScreen #menu-description {
+        height: auto;
+        margin: 0 0 0 1;
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    HomeScreen #open-heading {
+        margin: 1 0 0 0;
+        text-style: bold;
+    }
+
+    HomeScreen #open-sentences {
+        height: auto;
+        max-height: 6;
+        background: transparent;
+    }
+    """
 
     def compose_body(self) -> ComposeResult:
-        """The progress line, the menu, and any sentences waiting to be said."""
+        """The progress line or card, the menu, and any sentences waiting to be said."""
         yield Static(progress_text(None), id="progress", markup=False)
         options = [
             Option(
-                Content.assemble(
-                    (f"{number}  ", "$text-muted"),
-                    (t(entry.title_key), "bold"),
-                    "\n   ",
-                    (t(entry.description_key), "$text-muted"),
-                ),
+                Content.assemble((f"{number}  ", "$text-muted"), (t(entry.title_key), "bold")),
                 id=entry.id,
             )
             for number, entry in enumerate(HOME_ENTRIES, start=1)
         ]
-        yield OptionList(*options, id="menu")
+        with Horizontal(id="top"):
+            yield OptionList(*options, id="menu")
+            yield Static(id="glance")
+        yield Static(id="menu-description", markup=False)
         yield Static(t("followup.heading"), id="open-heading", markup=False)
         yield OptionList(id="open-sentences")
 
@@ -114,8 +223,22 @@ class HomeScreen(DurfScreen):
         progress = self.query("#progress")
         if not progress:
             return  # being rebuilt (a language change); after_relocalize fills it in
-        progress.first(Static).update(progress_text(self.durf.home_summary()))
+        summary = self.durf.home_summary()
+        progress.first(Static).update(progress_text(summary))
+        board = self.durf.dashboard()
+        self.query_one("#glance", Static).update(
+            glance(board, progress_parts(summary)) if board is not None else progress_text(None)
+        )
         self._show_open_sentences()
+
+    def _fit(self, width: int, height: int) -> None:
+        super()._fit(width, height)
+        self.set_class(width < WIDE_ENOUGH, "-narrow")
+
+    @on(OptionList.OptionHighlighted, "#menu")
+    def _describe(self, event: OptionList.OptionHighlighted) -> None:
+        entry = HOME_ENTRIES[event.option_index]
+        self.query_one("#menu-description", Static).update(t(entry.description_key))
 
     def after_relocalize(self) -> None:
         """The rebuilt screen shows the state again, not the first-run welcome."""

@@ -1,0 +1,257 @@
+"""The history: every session and step in time order, filtered by exercise and week."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from durf.core.clock import today
+from durf.core.dates import week_heading
+from durf.core.history import Entry, history_view, weeks_with_history
+from durf.core.i18n import t, tn
+from durf.core.steps import STATUS_MARKS
+from durf.core.text import one_line
+from durf.core.weeks import Week
+from durf.screens.base import DurfScreen
+
+if TYPE_CHECKING:
+    from durf.core.state import SessionRecord, Step
+
+FILTERS = (None, "breathe", "affirm", "step", "session")
+"""What ``f`` cycles through: everything, then each exercise."""
+SHOWN_AT_MOST = 500
+"""Lines in the list when no week is chosen; older ones are a week away."""
+
+
+def when(moment: datetime, this_year: int) -> str:
+    """``Sat 21 Nov 09:12``, with the year when it is not this year's."""
+    day = moment.date()
+    text = t(
+        "history.when",
+        weekday=t(f"weekday.short.{day.isoweekday()}"),
+        day=day.day,
+        month=t(f"month.short.{day.month}"),
+        time=moment.strftime("%H:%M"),
+    )
+    if day.year != this_year:
+        text = t("history.when_year", when=text, year=day.year)
+    return text
+
+
+def _rating_pair(key: str, before: object, after: object) -> str | None:
+    if isinstance(before, int) and isinstance(after, int):
+        return t(key, before=before, after=after)
+    if isinstance(before, int):
+        return t(key + "_before", before=before)
+    return None
+
+
+def summary(entry: Entry, room: int = 46) -> list[str | tuple[str, str]]:
+    """What an entry's line says after its time and exercise, in about ``room`` columns.
+
+    User text is shown literally and cut to what is left of the line, so every
+    entry stays on one line.
+    """
+    record, step = entry.record, entry.step
+    parts: list[str] = []
+    quote = ""
+    if record is not None and entry.exercise == "breathe":
+        details = record.details
+        breaths = details.get("breaths_done")
+        if isinstance(breaths, int):
+            parts.append(tn("history.breaths", breaths))
+        pair = _rating_pair(
+            "history.tension", details.get("tension_before"), details.get("tension_after")
+        )
+        if pair:
+            parts.append(pair)
+        sentence = details.get("sentence")
+        if isinstance(sentence, str) and sentence.strip():
+            quote = sentence
+    elif record is not None and entry.exercise == "affirm":
+        details = record.details
+        shown_count = details.get("shown")
+        if isinstance(shown_count, int):
+            parts.append(tn("history.affirmations", shown_count))
+        belief = details.get("belief")
+        if isinstance(belief, dict):
+            pair = _rating_pair("history.belief", belief.get("before"), belief.get("after"))
+            if pair:
+                parts.append(pair)
+    elif entry.exercise == "step":
+        part = record.details.get("part") if record is not None else None
+        if step is None:
+            parts.append(t("history.step_gone"))
+        else:
+            parts.append(f"{STATUS_MARKS.get(step.status, '')} {_step_label(step, part)}")
+            quote = step.what
+    facts = " · ".join(parts)
+    line: list[str | tuple[str, str]] = [facts]
+    stopped = ""
+    if record is not None and not record.completed:
+        stopped = "  · " + t("history.stopped_early")
+    if quote:
+        left = room - len(facts) - len(stopped) - 4
+        text = one_line(quote, max(12, left))
+        line += ["  " if parts else "", text if entry.exercise == "step" else f"“{text}”"]
+    if stopped:
+        line.append((stopped, "$text-muted"))
+    return line
+
+
+def _step_label(step: Step, part: object) -> str:
+    """What the entry did to the step: planned it, looked back, or made it in another way."""
+    if part == "reflection":
+        return t("history.step_looked_back")
+    if part == "guide":
+        return t("history.step_planned")
+    if step.smaller_of is not None:
+        return t("history.step_smaller")
+    if step.moved_from is not None:
+        return t("history.step_moved")
+    return t("history.step_planned")
+
+
+def entry_line(entry: Entry, this_year: int) -> Content:
+    """One line of the list: when, which exercise, and what happened."""
+    return Content.assemble(
+        (when(entry.at, this_year).ljust(18), "$text-muted"),
+        (t(f"history.kind.{entry.exercise}").ljust(11), "bold"),
+        *summary(entry),
+    )
+
+
+class HistoryScreen(DurfScreen):
+    """The history list; Enter opens an entry with everything it holds, exactly as typed."""
+
+    TITLE_KEY = "history.title"
+    KEY_HINTS: ClassVar = [
+        ("Enter", "keys.open"),
+        ("f", "history.key_exercise"),
+        ("←→", "history.key_week"),
+        ("a", "history.key_all_weeks"),
+        ("Esc", "keys.back"),
+    ]
+    BINDINGS: ClassVar = [
+        Binding("f", "next_filter", show=False),
+        Binding("left", "week(-1)", show=False),
+        Binding("right", "week(1)", show=False),
+        Binding("a", "all_weeks", show=False),
+    ]
+    CSS_PATH = "history.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.exercise: str | None = None
+        self.week: Week | None = None
+        self._entries: list[Entry] = []
+
+    def compose_body(self) -> ComposeResult:
+        """The filter line, the list, and a note when the list is cut or empty."""
+        yield Static(id="filter-line")
+        yield OptionList(id="history-list")
+        yield Static(id="history-note", markup=False)
+
+    def on_mount(self) -> None:
+        """Fill the list now, and again whenever the state changes."""
+        super().on_mount()
+        self.watch(self.app, "state_revision", self._show)
+
+    def after_relocalize(self) -> None:
+        """A rebuilt screen keeps its filters and lists in the new language."""
+        self._show()
+
+    def _today(self) -> date:
+        return today(self.durf.clock)
+
+    def _show(self, _revision: int = 0) -> None:
+        state = self.durf.state
+        if state is None or not self.query("#history-list"):
+            return
+        limit = None if self.week is not None else SHOWN_AT_MOST
+        view = history_view(state, exercise=self.exercise, week=self.week, limit=limit)
+        self._entries = view.entries
+        this_year = self._today().year
+        listing = self.query_one("#history-list", OptionList)
+        listing.clear_options()
+        listing.add_options([Option(entry_line(entry, this_year)) for entry in view.entries])
+        if view.entries:
+            listing.highlighted = len(view.entries) - 1
+        self.query_one("#filter-line", Static).update(self._filter_words())
+        note = self.query_one("#history-note", Static)
+        if not view.entries:
+            note.update(t("history.empty_filtered" if state.history else "history.empty"))
+        elif view.matching > len(view.entries):
+            note.update(t("history.cut", shown=len(view.entries), total=view.matching))
+        else:
+            note.update(tn("history.count", view.matching))
+
+    def _filter_words(self) -> Content:
+        exercise = (
+            t("history.all_exercises")
+            if self.exercise is None
+            else t(f"history.kind.{self.exercise}")
+        )
+        week = (
+            t("history.all_weeks")
+            if self.week is None
+            else week_heading(self.week, Week.of(self._today()))
+        )
+        return Content.assemble(
+            (t("history.showing"), "$text-muted"),
+            " ",
+            (exercise, "bold"),
+            ("  ·  ", "$text-muted"),
+            (week, "bold"),
+        )
+
+    def action_next_filter(self) -> None:
+        """Show the next exercise only (then everything again)."""
+        self.exercise = FILTERS[(FILTERS.index(self.exercise) + 1) % len(FILTERS)]
+        self._show()
+
+    def action_week(self, direction: int) -> None:
+        """Step to the previous or next week that holds anything; past the last, all weeks."""
+        state = self.durf.state
+        if state is None:
+            return
+        weeks = weeks_with_history(state)
+        if not weeks:
+            return
+        if self.week is None:
+            self.week = weeks[-1] if direction < 0 else None
+        else:
+            later = [week for week in weeks if week > self.week]
+            earlier = [week for week in weeks if week < self.week]
+            if direction > 0:
+                self.week = later[0] if later else None
+            elif earlier:
+                self.week = earlier[-1]
+        self._show()
+
+    def action_all_weeks(self) -> None:
+        """Drop the week filter."""
+        self.week = None
+        self._show()
+
+    @on(OptionList.OptionSelected, "#history-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        from durf.screens.history_detail import EntryScreen
+
+        self.app.push_screen(EntryScreen(self._entries[event.option_index]))
+
+
+def record_minutes(record: SessionRecord) -> int:
+    """A session's length in whole minutes (at least 1 once it has an end)."""
+    from durf.core.progress import session_minutes
+
+    if record.ended_at is None:
+        return 0
+    return max(1, round(session_minutes(record)))
