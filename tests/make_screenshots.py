@@ -31,7 +31,7 @@ from tests.app.conftest import (  # noqa: E402
     seen_the_safety_line,
     settle,
 )
-from tests.core.factories import step_story  # noqa: E402
+from tests.core.factories import practice_story, step_story  # noqa: E402
 from tests.snapshots.conftest import PICTURE_HOME  # noqa: E402
 from tests.snapshots.test_steps import guide_at  # noqa: E402
 
@@ -74,6 +74,11 @@ def guide(page: int, *then: str) -> Steps:
 
 STORY = "story"
 """A home with three weeks of small steps (see ``tests.core.factories.step_story``)."""
+PRACTICE = "practice"
+"""A home with eleven weeks of practice (see ``tests.core.factories.practice_story``)."""
+NARROW = (60, 20)
+SIZES = {"progress-3-dashboard-narrow": NARROW}
+"""Shots taken at another size than ``SIZE``."""
 
 # name, steps, what the home folder holds: False (nothing, never written), True
 # (a fresh folder the shot may write to), or STORY
@@ -109,6 +114,13 @@ SHOTS: list[tuple[str, Steps, bool | str]] = [
     ("steps-7-ladder", press("3", "left", "down"), STORY),
     ("steps-8-looking-back", press("3", "left", "down", "enter"), STORY),
     ("steps-9-make-smaller", press("3", "s"), STORY),
+    ("progress-1-home", press(), PRACTICE),
+    ("progress-2-dashboard", press("4"), PRACTICE),
+    ("progress-3-dashboard-narrow", press("4"), PRACTICE),
+    ("progress-4-history", press("4", "h", "left"), PRACTICE),
+    ("progress-5-entry", press("4", "h", "f", "f", "f", "up", "up", "up", "enter"), PRACTICE),
+    ("data-1-export", press("4", "e"), PRACTICE),
+    ("data-2-delete-everything", press("5", "tab", "tab", "tab", "tab", "enter"), PRACTICE),
 ]
 
 
@@ -117,7 +129,7 @@ async def take(name: str, steps: Steps, home: Path, folder: Path, language: str)
     set_language(language)  # type: ignore[arg-type]
     app = DurfApp(home, clock=FixedClock(FROZEN_NOW))
     filename = f"{name}-{language}.svg"
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZES.get(name, SIZE)) as pilot:
         await steps(pilot)
         app.save_screenshot(filename=filename, path=str(folder))
     return folder / filename
@@ -135,8 +147,9 @@ def main() -> None:
                 home = Path(scratch) / "durf" if writes else PICTURE_HOME
                 if writes:
                     seen_the_safety_line(home)
-                if writes == STORY:
-                    story = step_story(language, FROZEN_NOW)
+                if writes in (STORY, PRACTICE):
+                    make = step_story if writes == STORY else practice_story
+                    story = make(language, FROZEN_NOW)
                     Store(home).update(lambda state, story=story: story)
                 path = asyncio.run(take(name, steps, home, folder, language))
             print(path.relative_to(REPO))

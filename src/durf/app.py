@@ -162,6 +162,11 @@ class DurfApp(App[None]):
             self.call_from_thread(self._fail, str(error))
             return
         library = self._read_library()
+        # The walk over a long history is the slow part of the progress figures:
+        # done here, the home card appears without a pause on the interface thread.
+        from durf.core.progress import practice_of
+
+        self._kept_practice = (state.history, practice_of(state.history, today(self.clock)))
         self.call_from_thread(self._loaded, state, library)
 
     def _read_library(self) -> Library:

@@ -234,9 +234,11 @@ def cmd_forget(home: Path, args: argparse.Namespace) -> int:
     print(t("forget.will_remove", home=str(home)))
     for path in files:
         print(f"  {path}")
-    # An unreadable file is deleted all the same; there is just nothing to count in it.
-    with contextlib.suppress(_Problem):
-        print(t("forget.holds", what=what_it_holds(read_current(home))))
+    # An unreadable file is deleted all the same; there is just nothing to count in it,
+    # and with only a backup or quarantined copies left there is no state to count.
+    if state_file(home).exists():
+        with contextlib.suppress(_Problem):
+            print(t("forget.holds", what=what_it_holds(read_current(home))))
     exercises = user_exercises_dir(home)
     if exercises.exists():
         print(t("forget.keeps_exercises", folder=str(exercises)))

@@ -327,15 +327,19 @@ def pacer_lines(pacer: dict[str, Any]) -> list[str]:
 def state_table(state: dict[str, Any]) -> list[str]:
     lines = [
         "| records | file KiB | load ms | save ms | of which serialise ms | load ms, GC off "
-        "| status read ms | `durf status` ms |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| status read ms | `durf status` ms | dashboard ms | dashboard, walk kept ms "
+        "| history list ms |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, entry in state.items():
         lines.append(
             f"| {size} | {entry['file_kb']:.0f} | {entry['load_ms']:.1f} "
             f"| {entry['save_ms']:.1f} | {entry['serialise_ms']:.1f} "
             f"| {entry['load_no_gc_ms']:.1f} | {entry.get('status_ms', float('nan')):.2f} "
-            f"| {entry.get('status_command_ms', float('nan')):.0f} |"
+            f"| {entry.get('status_command_ms', float('nan')):.0f} "
+            f"| {entry.get('dashboard_ms', float('nan')):.1f} "
+            f"| {entry.get('dashboard_kept_ms', float('nan')):.2f} "
+            f"| {entry.get('history_view_ms', float('nan')):.1f} |"
         )
     return lines
 

@@ -30,6 +30,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from durf.core.history import history_view
+from durf.core.progress import dashboard, practice_of
 from durf.core.state import Ladder, SessionRecord, State, Step, StepReflection
 from durf.core.status import glance, status_line
 from durf.core.store import Store
@@ -42,6 +44,8 @@ try:
 except Exception:  # no tz database: a fixed offset is just as valid a timestamp
     ZONE = UTC
 
+SHOWN_AT_MOST = 500
+"""As many history lines as the history screen builds without a week chosen."""
 AREAS = ["throat", "chest", "belly", "jaw", "shoulders", "hands", "stomach"]
 SENTENCES = [
     "Ik vind het spannend om dit te zeggen.",
@@ -73,11 +77,15 @@ def _details(kind: str, rng: random.Random) -> dict[str, Any]:
     if kind == "affirm":
         before = rng.randint(2, 7)
         return {
-            "set": rng.choice(AFFIRMATION_SETS),
-            "mode": rng.choice(["read", "speak", "write"]),
+            "source": f"set:{rng.choice(AFFIRMATION_SETS)}",
+            "mode": rng.choice(["read", "recall"]),
             "shown": rng.randint(5, 10),
-            "belief_before": before,
-            "belief_after": min(10, before + rng.randint(0, 3)),
+            "belief": {
+                "key": f"{rng.choice(AFFIRMATION_SETS)}/1",
+                "text": "Ik mag om hulp vragen.",
+                "before": before,
+                "after": min(10, before + rng.randint(0, 3)),
+            },
         }
     if kind == "step":
         return {
@@ -205,6 +213,13 @@ def bench_size(count: int, runs: int, scratch: Path) -> dict[str, Any]:
     save_ms, save_runs = _median_ms(lambda: store.update(lambda current: current), runs)
     dump_ms, _ = _median_ms(lambda: store.state.model_dump_json(indent=1), runs)
     status_ms, _ = _median_ms(lambda: status_line(glance(home), datetime.now(ZONE).date()), runs)
+    # The dashboard as the app computes it: the whole walk over the history (at
+    # start, and once per new session), and with that walk kept (every other change).
+    today = store.state.history[-1].started_at.date()
+    dashboard_ms, _ = _median_ms(lambda: dashboard(store.state, today), runs)
+    walk = practice_of(store.state.history, today)
+    dashboard_kept_ms, _ = _median_ms(lambda: dashboard(store.state, today, practice=walk), runs)
+    history_ms, _ = _median_ms(lambda: history_view(store.state, limit=SHOWN_AT_MOST), runs)
     command_ms = _status_command_ms(home, runs)
     return {
         "records": count,
@@ -215,6 +230,9 @@ def bench_size(count: int, runs: int, scratch: Path) -> dict[str, Any]:
         "load_no_gc_ms": round(load_no_gc_ms, 1),
         "status_ms": round(status_ms, 2),
         "status_command_ms": round(command_ms, 1),
+        "dashboard_ms": round(dashboard_ms, 1),
+        "dashboard_kept_ms": round(dashboard_kept_ms, 2),
+        "history_view_ms": round(history_ms, 1),
         "load_runs_ms": [round(value, 2) for value in load_runs],
         "save_runs_ms": [round(value, 2) for value in save_runs],
     }

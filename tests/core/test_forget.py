@@ -96,3 +96,20 @@ def test_forgetting_waits_for_a_save_in_progress(durf_home: Path) -> None:
     worker.join(timeout=10)
     assert done.is_set()
     assert not durf_home.exists()
+
+
+def test_a_durf_still_open_elsewhere_does_not_bring_the_data_back(durf_home: Path) -> None:
+    still_open = Store(durf_home)
+    still_open.update(lambda _: everything())
+    assert still_open.state.history
+
+    forget(Store(durf_home))  # `durf forget` in another terminal
+    after = still_open.update(
+        lambda state: state.model_copy(update={"favourite_affirmations": ["x"]})
+    )
+
+    assert after.history == [] and after.steps == [] and after.sentences == []
+    assert after.favourite_affirmations == ["x"]  # the change made after forgetting is kept
+    on_disk = Store(durf_home).load()
+    assert on_disk.history == [] and on_disk.favourite_affirmations == ["x"]
+    assert any("was deleted (with durf forget)" in notice for notice in still_open.take_notices())

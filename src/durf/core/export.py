@@ -86,8 +86,13 @@ def _cell(value: object) -> str:
 
 
 def _local(moment: datetime, zone: tzinfo | None) -> datetime:
-    """``moment`` on the wall clock of ``zone`` (default: this computer's)."""
-    return moment.astimezone(zone)
+    """``moment`` on the wall clock of ``zone``; by default, as it was recorded.
+
+    A session is kept with the UTC offset of where it was practised, and the
+    dashboard and history show it on that wall clock: an export does the same,
+    so an evening practised while travelling stays on that evening and in its week.
+    """
+    return moment if zone is None else moment.astimezone(zone)
 
 
 def _minutes(record: SessionRecord) -> float | None:
@@ -188,6 +193,21 @@ class _Journal:
             for sentence in state.sentences
             if sentence.session_id in session_ids
         }
+        # Grouped once: looking through everything for each week would take a
+        # minute for a history of years.
+        self.sessions_by_week: dict[Week, list[SessionRecord]] = {}
+        for record in sorted(state.history, key=lambda record: record.started_at):
+            week = Week.of(self.local_date(record.started_at))
+            self.sessions_by_week.setdefault(week, []).append(record)
+        self.steps_by_week: dict[str, list[Step]] = {}
+        for step in state.steps:
+            self.steps_by_week.setdefault(step.week, []).append(step)
+        kept = {id(sentence) for sentence in self.sentence_of_session.values()}
+        self.loose_by_week: dict[Week, list[HonestSentence]] = {}
+        for sentence in state.sentences:
+            if id(sentence) not in kept:
+                week = Week.of(self.local_date(sentence.created_at))
+                self.loose_by_week.setdefault(week, []).append(sentence)
 
     # -- writing helpers -------------------------------------------------------------
 
@@ -252,15 +272,9 @@ class _Journal:
         with) mostly wants to know how it goes now; within a week the days run in
         order, Monday first, because a week reads best as one short story.
         """
-        found = {Week.of(self.local_date(record.started_at)) for record in self.state.history}
+        found = set(self.sessions_by_week) | set(self.loose_by_week)
         found |= {Week.parse(step.week) for step in self.state.steps}
-        found |= {Week.of(self.local_date(s.created_at)) for s in self.loose_sentences()}
         return sorted(found, reverse=True)
-
-    def loose_sentences(self) -> list[HonestSentence]:
-        """Sentences whose session is not in the history: shown by the week they were made."""
-        shown = {id(sentence) for sentence in self.sentence_of_session.values()}
-        return [sentence for sentence in self.state.sentences if id(sentence) not in shown]
 
     def open_sentences(self) -> None:
         waiting = [s for s in self.state.sentences if s.status == "open"]
@@ -279,17 +293,14 @@ class _Journal:
     def week(self, week: Week) -> None:
         self.add()
         self.add(f"## {t('date.week_heading', number=week.number, days=week_range(week))}")
-        steps = [step for step in self.state.steps if step.week == str(week)]
+        steps = self.steps_by_week.get(str(week), [])
         if steps:
             self.add()
             self.add(f"### {t('steps.title')}")
             self.add()
             for step in steps:
                 self.step(step, week)
-        sessions = sorted(
-            (r for r in self.state.history if Week.of(self.local_date(r.started_at)) == week),
-            key=lambda record: record.started_at,
-        )
+        sessions = self.sessions_by_week.get(week, [])
         if sessions:
             self.add()
             self.add(f"### {t('export.md.practice')}")
@@ -301,9 +312,7 @@ class _Journal:
                     self.add(f"#### {long_date(day)}")
                     self.add()
                 self.session(record)
-        loose = [
-            s for s in self.loose_sentences() if Week.of(self.local_date(s.created_at)) == week
-        ]
+        loose = self.loose_by_week.get(week, [])
         if loose:
             self.add()
             self.add(f"### {t('export.md.sentences')}")

@@ -291,7 +291,7 @@ class Store:
         with self._mutex, self._file_lock():
             current = self.state
             if _signature(self.path) != self._signature:
-                current = self._load_from_disk(in_memory=current)
+                current = self._load_from_disk(in_memory=self._unless_forgotten(current))
             new_state = change(current)
             self._write(new_state)
             self._state = new_state
@@ -314,6 +314,19 @@ class Store:
             self._signature = None
             self._record_json = {}
             self._notices = []
+
+    def _unless_forgotten(self, in_memory: State) -> State | None:
+        """What this process still has, unless ``durf forget`` deleted the data meanwhile.
+
+        A file this store had read, gone now together with its backup, was deleted on
+        purpose: writing back what is in memory would bring back everything the user
+        asked to forget. The change then starts from nothing.
+        """
+        if self._signature is None or self.path.exists() or self.backup_path.exists():
+            return in_memory
+        self._record_json = {}
+        self._notices.append(t("store.forgotten_elsewhere", home=str(self.home)))
+        return None
 
     @contextlib.contextmanager
     def _file_lock(self) -> Iterator[None]:

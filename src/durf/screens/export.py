@@ -52,6 +52,7 @@ class ExportScreen(ModalScreen[None]):
     }
     ExportScreen > Vertical {
         width: 68;
+        max-width: 100%;
         height: auto;
         max-height: 100%;
         overflow-y: auto;
@@ -147,6 +148,18 @@ class ExportScreen(ModalScreen[None]):
         note.set_class(bool(problem), "-problem")
 
     def action_export(self, overwrite: bool = False) -> None:
+        """Write the file once the keys typed before Enter have reached the name field.
+
+        Enter is a priority binding, seen before keys still queued for the field: a
+        name typed or pasted just before it would otherwise be read half-way.
+        """
+        focused = self.focused
+        if focused is None:
+            self._export(overwrite)
+        else:
+            focused.call_later(self._export, overwrite)
+
+    def _export(self, overwrite: bool = False) -> None:
         """Write the file; ask first if one is already there; say plainly what went wrong."""
         from durf.core.export import ExportError, ExportFileExists
 
@@ -155,6 +168,10 @@ class ExportScreen(ModalScreen[None]):
             self._say(t("export.needs_path", example=default_path(self.day, self.export_format)))
             return
         path = Path(typed).expanduser()
+        if not path.is_absolute():
+            # The app's working folder is wherever it was started from: a bare name
+            # goes to the home folder, like the name offered.
+            path = Path.home() / path
         try:
             self.durf.export_to(path, self.export_format, overwrite=overwrite)
         except ExportFileExists:
@@ -172,7 +189,7 @@ class ExportScreen(ModalScreen[None]):
 
     def _replace_answered(self, replace: bool | None) -> None:
         if replace:
-            self.action_export(overwrite=True)
+            self._export(overwrite=True)
         else:
             self.query_one("#export-path", Input).focus()
 

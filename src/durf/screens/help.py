@@ -49,6 +49,17 @@ BOARD_KEYS = [
     ("← →", "board.key_weeks"),
     ("t", "keys.this_week"),
 ]
+PROGRESS_KEYS = [
+    ("h", "keys.history"),
+    ("e", "keys.export"),
+    ("↑ ↓", "keys.scroll"),
+]
+HISTORY_KEYS = [
+    ("f", "history.key_exercise_long"),
+    ("← →", "history.key_week_long"),
+    ("a", "history.key_all_weeks"),
+    ("Enter", "history.key_open_long"),
+]
 FORM_KEYS = [
     ("Tab", "keys.next_field"),
     ("Shift+Tab", "keys.previous_field"),
@@ -83,6 +94,8 @@ class HelpScreen(DurfScreen):
                 ("help.open_sentences", FOLLOW_UP_KEYS),
                 ("help.in_guide", GUIDE_KEYS),
                 ("help.on_board", BOARD_KEYS),
+                ("help.on_progress", PROGRESS_KEYS),
+                ("help.in_history", HISTORY_KEYS),
                 ("help.in_forms", FORM_KEYS),
             ):
                 yield Static(t(heading), classes="heading", markup=False)

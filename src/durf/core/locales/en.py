@@ -107,6 +107,7 @@ MESSAGES: dict[str, str] = {
     "notice.how_to_quit": "Press Ctrl+Q to close durf. Everything is already saved.",
     "notice.how_to_quit_title": "Do you want to quit?",
     # The state file
+    "store.forgotten_elsewhere": "Everything in {home} was deleted (with durf forget) while this window was open. durf did not bring it back: this window goes on from nothing.",
     "store.newer": (
         "This state file was written by a newer durf (format version {version}; this durf "
         "knows up to {known}). durf left it untouched. Update durf, or use --home to start "
@@ -560,6 +561,11 @@ MESSAGES: dict[str, str] = {
     "history.key_exercise": "exercise",
     "history.key_week": "week",
     "history.key_all_weeks": "all weeks",
+    "help.on_progress": "On your progress",
+    "help.in_history": "In the history",
+    "history.key_exercise_long": "one exercise, the next, then all again",
+    "history.key_week_long": "an earlier or later week; past the last, all weeks",
+    "history.key_open_long": "everything in that entry, as you wrote it",
     "history.when": "{weekday} {day} {month} {time}",
     "history.when_year": "{when} ({year})",
     "history.kind.breathe": "Breathe",

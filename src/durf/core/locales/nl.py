@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {
     "notice.how_to_quit": "Druk op Ctrl+Q om durf te sluiten. Alles is al bewaard.",
     "notice.how_to_quit_title": "Wil je stoppen?",
     # Het bestand met je gegevens
+    "store.forgotten_elsewhere": "Alles in {home} is verwijderd (met durf forget) terwijl dit venster openstond. durf heeft het niet teruggezet: dit venster gaat verder met niets.",
     "store.newer": (
         "Dit bestand is geschreven door een nieuwere durf (formaatversie {version}; deze "
         "durf kent tot en met {known}). durf heeft het niet aangeraakt. Werk durf bij, of "
@@ -571,6 +572,11 @@ MESSAGES: dict[str, str] = {
     "history.key_exercise": "oefening",
     "history.key_week": "week",
     "history.key_all_weeks": "alle weken",
+    "help.on_progress": "Bij je voortgang",
+    "help.in_history": "In de geschiedenis",
+    "history.key_exercise_long": "één oefening, de volgende, dan weer alles",
+    "history.key_week_long": "een eerdere of latere week; na de laatste alle weken",
+    "history.key_open_long": "alles uit die regel, zoals je het schreef",
     "history.when": "{weekday} {day} {month} {time}",
     "history.when_year": "{when} ({year})",
     "history.kind.breathe": "Ademen",
