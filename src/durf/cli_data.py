@@ -167,6 +167,8 @@ def _already_here(report: MergeReport) -> None:
         print(tn("import.already_here", report.already_here))
     if report.kept_yours:
         print(tn("import.kept_yours", report.kept_yours))
+    if report.draft_kept:
+        print(t("import.draft_kept"))
 
 
 def cmd_import(home: Path, args: argparse.Namespace) -> int:
@@ -182,7 +184,13 @@ def cmd_import(home: Path, args: argparse.Namespace) -> int:
         return _say_problem(problem)
     _, preview = merge(current, incoming)
     if not preview.changes_anything:
-        print(t("import.nothing_new", path=str(path)))
+        if preview.kept_yours or preview.draft_kept:
+            # Not "everything is here": the file holds other versions, and they were
+            # not taken. Say so, so nobody believes the two homes are now the same.
+            print(t("import.nothing_added", path=str(path)))
+            _already_here(preview)
+        else:
+            print(t("import.nothing_new", path=str(path)))
         return EXIT_OK
     if args.dry_run:
         print(t("import.would_add", path=str(path), what=describe_additions(preview)))

@@ -132,18 +132,25 @@ async def test_history_filters_by_exercise_and_week(durf_home: Path) -> None:
 
         await pilot.press("left")  # the week before
         assert "Week 46" in screen_text(app)
-        await pilot.press("a", "f", "f", "f", "f")  # all weeks; affirm, step, session, all
+        # All weeks; then affirm, step, and all again (no kind without entries comes up).
+        await pilot.press("a", "f", "f", "f")
         assert listed(app) == everything
 
 
 async def test_a_filter_that_matches_nothing_says_what_to_do(durf_home: Path) -> None:
-    with_story(durf_home)
+    history = [
+        session(FROZEN_NOW - timedelta(days=7), exercise="affirm"),
+        session(FROZEN_NOW, exercise="breathe"),
+    ]
+    Store(durf_home).update(lambda state: state.model_copy(update={"history": history}))
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("4", "h", "f", "f", "f", "f")  # practice sessions: none yet
+        await pilot.press("4", "h", "f", "left")  # breathing, this week
+        assert len(listed(app)) == 1
+        await pilot.press("left")  # last week held only affirmations
         assert listed(app) == []
-        assert "Nothing matches this choice." in screen_text(app)
+        assert "Nothing matches this choice. Press a for all weeks" in screen_text(app)
 
 
 async def test_an_entry_shows_what_was_typed_exactly(durf_home: Path) -> None:
@@ -215,7 +222,7 @@ async def test_history_and_dashboard_in_dutch(durf_home: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert "Spanning 6,4 → 3,8 met ademen" in str(app.screen.query_one("#glance").render())
+        assert "Spanning 6,4 → 3,8 bij het ademen" in str(app.screen.query_one("#glance").render())
         await pilot.press("4")
         assert "6 dagen op rij. Elke dag dat je terugkomt, telt." in screen_text(app)
         await pilot.press("h", "f")

@@ -188,7 +188,9 @@ def test_importing_twice_adds_nothing_and_keeps_what_is_here(
     before = (durf_home / "state.json").read_bytes()
     status, out, _ = run(capsys, "--lang", "en", "import", str(export))
     assert status == EXIT_OK
-    assert out == f"Everything in {export} is already here. Nothing was changed.\n"
+    # Not "everything is here": the file holds another version of one step.
+    assert out.startswith(f"Nothing was added from {export}: every id in it is here already.")
+    assert "One of those differs from the file; the one here is kept as it is." in out
     assert (durf_home / "state.json").read_bytes() == before
     assert Store(durf_home).load() == here
 
@@ -356,3 +358,12 @@ def test_a_reader_that_stops_early_is_no_problem(durf_home: Path) -> None:
     reader.stdout.close()  # like `| head` giving up before durf is done
     assert reader.wait(timeout=60) == EXIT_OK
     assert b"Traceback" not in reader.stderr.read()
+
+
+def test_importing_an_unchanged_export_again_says_everything_is_here(
+    durf_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = exported(durf_home, tmp_path, capsys)
+    same_status, same_out, _ = run(capsys, "--lang", "en", "import", str(export))
+    assert same_status == EXIT_OK
+    assert same_out == f"Everything in {export} is already here. Nothing was changed.\n"

@@ -54,3 +54,24 @@ def test_a_limit_keeps_the_latest_and_counts_them_all() -> None:
     latest = history_view(state, limit=3)
     assert latest.entries == everything.entries[-3:]
     assert latest.matching == everything.matching
+
+
+def test_an_entry_shows_what_the_user_did_not_the_bookkeeping() -> None:
+    from durf.core.i18n import set_language
+    from durf.screens.history_detail import record_rows
+
+    breathing = session(
+        FROZEN_NOW, pattern="calm", breathing_seconds=61.3, breaths_done=6, tension_before=7
+    )
+    rows = dict(record_rows(breathing, {"calm": "Rustig uit"}))
+    assert rows["Rhythm"] == "Rustig uit"
+    assert rows["Breaths taken"] == "6"
+    assert "breathing_seconds" not in rows
+
+    set_language("nl")
+    reading = session(FROZEN_NOW, exercise="affirm", mode="read", recalled=0, seconds_each=7.5)
+    rows = dict(record_rows(reading))
+    assert rows["Seconden per stuk"] == "7,5"
+    assert "Uit je hoofd getypt" not in rows  # only asked in recall mode
+    recalling = session(FROZEN_NOW, exercise="affirm", mode="recall", recalled=3)
+    assert dict(record_rows(recalling))["Uit je hoofd getypt"] == "3"

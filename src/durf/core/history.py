@@ -42,6 +42,10 @@ class HistoryView:
     matching: int
 
 
+def _started(record: SessionRecord) -> datetime:
+    return record.started_at
+
+
 def _step_of(record: SessionRecord, steps: dict[str, Step]) -> Step | None:
     step_id = record.details.get("step_id")
     return steps.get(step_id) if isinstance(step_id, str) else None
@@ -93,6 +97,10 @@ def history_view(
         if step.id not in planned_in_guide and wanted("step", step.created_at)
     ]
     matching = len(records) + len(lone_steps)
+    # Saved in the order sessions ended (a guide session starts when the guide was
+    # opened), and two windows can append out of turn: list them by their start.
+    # Python's sort is close to linear on a list that is nearly in order.
+    records = sorted(records, key=_started)
     if limit is not None:
         # The latest entries of the two lists together are among the latest of each.
         records = records[-limit:]

@@ -43,6 +43,8 @@ class MergeReport:
     ``own_affirmations`` and ``favourite_affirmations``."""
     draft_added: bool = False
     """The guide's draft came from the import (there was none here)."""
+    draft_kept: bool = False
+    """The import had another guide draft, and the one here was kept."""
     settings_taken: bool = False
     """The settings came from the import (this home held nothing at all)."""
     unknown_fields_taken: bool = False
@@ -135,6 +137,11 @@ def merge(current: State, incoming: State) -> tuple[State, MergeReport]:
     if new_favourites:
         update[FAVOURITES] = favourites + new_favourites
     draft_added = current.step_draft is None and incoming.step_draft is not None
+    draft_kept = (
+        current.step_draft is not None
+        and incoming.step_draft is not None
+        and current.step_draft != incoming.step_draft
+    )
     if draft_added:
         update["step_draft"] = incoming.step_draft
     settings_taken = fresh_home and incoming.settings != current.settings
@@ -150,6 +157,7 @@ def merge(current: State, incoming: State) -> tuple[State, MergeReport]:
     report = MergeReport(
         kinds=kinds,
         draft_added=draft_added,
+        draft_kept=draft_kept,
         settings_taken=settings_taken,
         unknown_fields_taken=bool(unknown_fields),
     )

@@ -61,11 +61,17 @@ def longest_streak(days: Iterable[date]) -> int:
     return longest
 
 
+MAX_SESSION_MINUTES = 60.0
+"""No session counts for more: a breathing session paused over lunch, or a guide left
+open all afternoon, is practice, but not hours of it."""
+
+
 def session_minutes(record: SessionRecord) -> float:
-    """How long one session lasted, in minutes (0 when it has no end)."""
+    """How long one session lasted, in minutes (0 when it has no end; at most an hour)."""
     if record.ended_at is None:
         return 0.0
-    return max(0.0, (record.ended_at - record.started_at).total_seconds() / 60)
+    minutes = (record.ended_at - record.started_at).total_seconds() / 60
+    return min(MAX_SESSION_MINUTES, max(0.0, minutes))
 
 
 @dataclass(frozen=True)
@@ -209,7 +215,11 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
             current_day = day
             practice = days.get(day) or days.setdefault(day, DayPractice())
         ended = record.ended_at
-        minutes = 0.0 if ended is None else max(0.0, (ended - started).total_seconds() / 60)
+        minutes = (
+            0.0
+            if ended is None
+            else min(MAX_SESSION_MINUTES, max(0.0, (ended - started).total_seconds() / 60))
+        )
         practice.sessions += 1
         practice.minutes += minutes
         exercise = record.exercise

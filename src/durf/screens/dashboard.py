@@ -36,7 +36,7 @@ def kind_words(board: Dashboard) -> str:
         return words
     if board.days_in_last_fortnight:
         return tn("progress.kind.fortnight", board.days_in_last_fortnight)
-    return t("progress.kind.back", days=board.days_practised)
+    return tn("progress.kind.back", board.days_practised)
 
 
 def exercises_table(board: Dashboard) -> Content:

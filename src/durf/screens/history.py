@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 FILTERS = (None, "breathe", "affirm", "step", "session")
 """What ``f`` cycles through: everything, then each exercise."""
+KIND_WIDTH = 11
+"""Columns for the exercise's short name in a history line."""
 SHOWN_AT_MOST = 500
 """Lines in the list when no week is chosen; older ones are a week away."""
 
@@ -92,14 +94,17 @@ def summary(entry: Entry, room: int = 46) -> list[str | tuple[str, str]]:
         else:
             parts.append(f"{STATUS_MARKS.get(step.status, '')} {_step_label(step, part)}")
             quote = step.what
-    facts = " · ".join(parts)
-    line: list[str | tuple[str, str]] = [facts]
     stopped = ""
     if record is not None and not record.completed:
         stopped = "  · " + t("history.stopped_early")
-    if quote:
-        left = room - len(facts) - len(stopped) - 4
-        text = one_line(quote, max(12, left))
+    # In a narrow window the count goes first, then the quote: the line never wraps.
+    while len(parts) > 1 and len(" · ".join(parts)) + len(stopped) > room:
+        parts.pop(0)
+    facts = " · ".join(parts)
+    line: list[str | tuple[str, str]] = [facts]
+    left = room - len(facts) - len(stopped) - 4
+    if quote and left >= 8:
+        text = one_line(quote, left)
         line += ["  " if parts else "", text if entry.exercise == "step" else f"“{text}”"]
     if stopped:
         line.append((stopped, "$text-muted"))
@@ -115,16 +120,17 @@ def _step_label(step: Step, part: object) -> str:
     if step.smaller_of is not None:
         return t("history.step_smaller")
     if step.moved_from is not None:
-        return t("history.step_moved")
+        return t("history.step_moved", week=step.week.rsplit("W", 1)[-1].lstrip("0"))
     return t("history.step_planned")
 
 
-def entry_line(entry: Entry, this_year: int) -> Content:
-    """One line of the list: when, which exercise, and what happened."""
+def entry_line(entry: Entry, this_year: int, width: int = 76, when_width: int = 18) -> Content:
+    """One line of the list, in ``width`` columns: when, which exercise, and what happened."""
+    kind = t(f"history.kind.{entry.exercise}")
     return Content.assemble(
-        (when(entry.at, this_year).ljust(18), "$text-muted"),
-        (t(f"history.kind.{entry.exercise}").ljust(11), "bold"),
-        *summary(entry),
+        (when(entry.at, this_year).ljust(when_width), "$text-muted"),
+        (kind.ljust(KIND_WIDTH), "bold"),
+        *summary(entry, room=width - when_width - KIND_WIDTH),
     )
 
 
@@ -180,14 +186,23 @@ class HistoryScreen(DurfScreen):
         self._entries = view.entries
         this_year = self._today().year
         listing = self.query_one("#history-list", OptionList)
+        width = (listing.size.width or self.app.size.width - 4) - 1
+        when_width = 2 + max((len(when(e.at, this_year)) for e in view.entries), default=16)
         listing.clear_options()
-        listing.add_options([Option(entry_line(entry, this_year)) for entry in view.entries])
+        listing.add_options(
+            [Option(entry_line(entry, this_year, width, when_width)) for entry in view.entries]
+        )
         if view.entries:
             listing.highlighted = len(view.entries) - 1
         self.query_one("#filter-line", Static).update(self._filter_words())
         note = self.query_one("#history-note", Static)
         if not view.entries:
-            note.update(t("history.empty_filtered" if state.history else "history.empty"))
+            if not state.history and not state.steps:
+                note.update(t("history.empty"))
+            elif self.week is None:
+                note.update(t("history.empty_exercise"))
+            else:
+                note.update(t("history.empty_filtered"))
         elif view.matching > len(view.entries):
             note.update(t("history.cut", shown=len(view.entries), total=view.matching))
         else:
@@ -213,9 +228,21 @@ class HistoryScreen(DurfScreen):
         )
 
     def action_next_filter(self) -> None:
-        """Show the next exercise only (then everything again)."""
-        self.exercise = FILTERS[(FILTERS.index(self.exercise) + 1) % len(FILTERS)]
+        """Show the next exercise that has anything (then everything again)."""
+        state = self.durf.state
+        if state is None:
+            return
+        present = {record.exercise for record in state.history}
+        if state.steps:
+            present.add("step")
+        choices = [None, *(kind for kind in FILTERS[1:] if kind in present)]
+        at = choices.index(self.exercise) if self.exercise in choices else 0
+        self.exercise = choices[(at + 1) % len(choices)]
         self._show()
+
+    def _fit(self, width: int, height: int) -> None:
+        super()._fit(width, height)
+        self.call_after_refresh(self._show)
 
     def action_week(self, direction: int) -> None:
         """Step to the previous or next week that holds anything; past the last, all weeks."""

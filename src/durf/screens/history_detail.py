@@ -26,10 +26,28 @@ Row = tuple[str, str]
 """A label (from the catalogs) and a value (possibly the user's own words)."""
 
 BREATHE_FIELDS = ("tension_before", "tension_after", "breaths_done", "breaths_planned")
-AFFIRM_FIELDS = ("shown", "recalled", "seconds_each")
+AFFIRM_FIELDS = ("shown",)
 SHOWN_ELSEWHERE = {
-    "breathe": {*BREATHE_FIELDS, "areas", "sentence", "for_whom", "pattern", "pace"},
-    "affirm": {*AFFIRM_FIELDS, "belief", "mode", "source", "practice_seconds"},
+    # Timings and plans are the app's bookkeeping; the length of the session says it.
+    "breathe": {
+        *BREATHE_FIELDS,
+        "areas",
+        "sentence",
+        "for_whom",
+        "pattern",
+        "pace",
+        "breathing_seconds",
+    },
+    "affirm": {
+        *AFFIRM_FIELDS,
+        "belief",
+        "mode",
+        "source",
+        "practice_seconds",
+        "planned",
+        "recalled",
+        "seconds_each",
+    },
     "step": {"part", "step_id", "scariness", "scariness_after"},
 }
 """Details each exercise's rows already show; anything else is listed as it is stored."""
@@ -41,8 +59,11 @@ def _value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def record_rows(record: SessionRecord) -> Iterator[Row]:
-    """The rows of a session: when, how long, how it ended, and what it recorded."""
+def record_rows(record: SessionRecord, patterns: dict[str, str] | None = None) -> Iterator[Row]:
+    """The rows of a session: when, how long, how it ended, and what it recorded.
+
+    ``patterns`` names breathing patterns by id, in the user's language.
+    """
     from durf.screens.history import record_minutes
 
     started = record.started_at
@@ -52,6 +73,9 @@ def record_rows(record: SessionRecord) -> Iterator[Row]:
     yield t("entry.ended"), t("entry.completed" if record.completed else "entry.stopped_early")
     details = record.details
     if record.exercise == "breathe":
+        pattern = details.get("pattern")
+        if isinstance(pattern, str) and pattern:
+            yield t("entry.pattern"), (patterns or {}).get(pattern, pattern)
         yield from _breathe_rows(details)
     elif record.exercise == "affirm":
         yield from _affirm_rows(details)
@@ -88,6 +112,11 @@ def _affirm_rows(details: dict[str, Any]) -> Iterator[Row]:
     for key in AFFIRM_FIELDS:
         if details.get(key) is not None:
             yield t(f"entry.{key}"), _value(details[key])
+    if mode == "recall" and details.get("recalled") is not None:
+        yield t("entry.recalled"), _value(details["recalled"])
+    seconds = details.get("seconds_each")
+    if isinstance(seconds, int | float) and not isinstance(seconds, bool):
+        yield t("entry.seconds_each"), f"{seconds:g}".replace(".", t("number.decimal_sign"))
     belief = details.get("belief")
     if isinstance(belief, dict):
         if isinstance(belief.get("text"), str) and belief["text"]:
@@ -194,7 +223,8 @@ class EntryScreen(DurfScreen):
                 classes="entry-heading",
             )
             if entry.record is not None:
-                yield from compose_rows(list(record_rows(entry.record)), "session-rows")
+                rows = record_rows(entry.record, self._pattern_names())
+                yield from compose_rows(list(rows), "session-rows")
             if entry.step is not None:
                 yield Static(
                     Content.styled(t("entry.step_heading"), "bold $accent"),
@@ -203,6 +233,13 @@ class EntryScreen(DurfScreen):
                 this_week = Week.of(today(self.durf.clock))
                 rows = step_rows(entry.step, this_week, self._desire(entry.step))
                 yield from compose_rows(list(rows), "step-rows")
+
+    def _pattern_names(self) -> dict[str, str]:
+        library = self.durf.library
+        if library is None:
+            return {}
+        language = get_language()
+        return {pattern.id: pattern.name.get(language) for pattern in library.breathing}
 
     def _desire(self, step: Step) -> str:
         state = self.durf.state

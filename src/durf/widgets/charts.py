@@ -59,7 +59,10 @@ def minutes_chart(board: Dashboard, rows: int = 2) -> Content:
     peak = max(board.minutes_by_week, default=0)
     lines: list[Content] = []
     for row in range(rows - 1, -1, -1):
-        label = str(peak).rjust(LABEL - 1) + " " if row == rows - 1 and peak else " " * LABEL
+        label = " " * LABEL
+        if row == rows - 1 and peak:
+            scale = str(peak) if peak < 1000 else f"{round(peak / 1000)}k"
+            label = scale[: LABEL - 1].rjust(LABEL - 1) + " "
         parts: list[Part] = [(label, "$text-muted")]
         for index, minutes in enumerate(board.minutes_by_week):
             eighths = 0 if not peak else round(minutes / peak * rows * 8)
@@ -101,7 +104,13 @@ def _month_labels(board: Dashboard) -> Content:
     taken_until = 0
     for index, week in enumerate(board.weeks):
         first_of_month = next((week.day(n) for n in range(1, 8) if week.day(n).day == 1), None)
-        if index == 0:
+        # The first column names its month, unless the next month begins in the
+        # very next column and would have no room for its name.
+        if (
+            index == 0
+            and first_of_month is None
+            and not any(board.weeks[1].day(n).day == 1 for n in range(1, 8))
+        ):
             first_of_month = week.monday
         if first_of_month is None:
             continue
