@@ -26,7 +26,7 @@ from durf.core.dates import long_date, week_range
 from durf.core.i18n import Language, get_language, set_language, t, tn
 from durf.core.state import HonestSentence, SessionRecord, State, Step
 from durf.core.steps import GUIDE_PAGES, STATUS_MARKS
-from durf.core.store import serialise_state
+from durf.core.store import serialise_state, write_private
 from durf.core.weeks import Week
 
 ExportFormat = Literal["json", "csv", "md"]
@@ -542,14 +542,7 @@ def write_export(path: Path, data: bytes, *, overwrite: bool = False) -> None:
         raise ExportFileExists(t("export.exists", path=str(path)))
     tmp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_private(tmp, data)
         if overwrite:
             os.replace(tmp, path)
         else:

@@ -94,6 +94,21 @@ def _first_error(error: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file only you can read (0600), and make sure it is on disk.
+
+    ``path`` must not exist yet: this is the temporary half of an atomic replace.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def parse_state(raw: bytes) -> State:
     """Turn the bytes of a state file into a ``State``, migrating old versions.
 
@@ -360,14 +375,7 @@ class Store:
         data = serialise_state(state, self._record_json)
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            write_private(tmp, data)
             if self.path.exists():
                 self._keep_backup()
             os.replace(tmp, self.path)
