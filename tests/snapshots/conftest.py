@@ -8,7 +8,7 @@ import pytest
 
 from durf.app import DurfApp
 from durf.core.clock import FixedClock
-from tests.app.conftest import FROZEN_NOW
+from tests.app.conftest import FROZEN_NOW, settle
 
 PICTURE_HOME = Path("/home/you/.local/share/durf")
 """Shown on the about screen; nothing is ever written there (no test changes settings)."""
@@ -24,3 +24,15 @@ def picture_app():
         return DurfApp(PICTURE_HOME, clock=FixedClock(FROZEN_NOW))
 
     return build
+
+
+def keys(*pressed: str):
+    """A snapshot's ``run_before``: wait for the load, press ``pressed``, let the screen settle."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        if pressed:
+            await pilot.press(*pressed)
+        await pilot.pause()
+
+    return run_before

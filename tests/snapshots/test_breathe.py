@@ -10,6 +10,7 @@ from durf.app import DurfApp
 from durf.core.clock import FixedClock
 from durf.core.i18n import set_language
 from tests.app.conftest import FROZEN_NOW, breathing_moment, seen_the_safety_line, settle
+from tests.snapshots.conftest import keys
 
 SIZE = (80, 24)
 
@@ -24,15 +25,6 @@ def breathing_at(seconds: float, *, calm: bool = False):
 
     async def run_before(pilot) -> None:
         await breathing_moment(pilot, seconds, calm=calm)
-
-    return run_before
-
-
-def keys(*pressed: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press(*pressed)
-        await pilot.pause()
 
     return run_before
 

@@ -10,8 +10,9 @@ from durf.app import DurfApp
 from durf.core.clock import FixedClock
 from durf.core.i18n import set_language
 from durf.core.store import Store
-from tests.app.conftest import FROZEN_NOW, settle
+from tests.app.conftest import FROZEN_NOW
 from tests.core.factories import practice_story
+from tests.snapshots.conftest import keys
 
 SIZE = (80, 24)
 NARROW = (60, 20)
@@ -21,15 +22,6 @@ def app_with_practice(home: Path, language: str) -> DurfApp:
     """A home with about eleven weeks of practice and steps, written in ``language``."""
     Store(home).update(lambda _: practice_story(language, FROZEN_NOW))
     return DurfApp(home, clock=FixedClock(FROZEN_NOW))
-
-
-def keys(*pressed: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press(*pressed)
-        await pilot.pause()
-
-    return run_before
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])

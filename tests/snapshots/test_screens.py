@@ -5,19 +5,9 @@ from __future__ import annotations
 import pytest
 
 from durf.core.i18n import set_language
-from tests.app.conftest import settle
+from tests.snapshots.conftest import keys
 
 LANGUAGES = ["en", "nl"]
-
-
-def keys_then_settle(*keys: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        if keys:
-            await pilot.press(*keys)
-        await pilot.pause()
-
-    return run_before
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -26,27 +16,25 @@ class TestShell:
 
     def test_home(self, snap_compare, picture_app, language: str) -> None:
         set_language(language)
-        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys_then_settle())
+        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys())
 
     def test_help(self, snap_compare, picture_app, language: str) -> None:
         set_language(language)
-        assert snap_compare(
-            picture_app(), terminal_size=(80, 24), run_before=keys_then_settle("question_mark")
-        )
+        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys("question_mark"))
 
     def test_settings(self, snap_compare, picture_app, language: str) -> None:
         set_language(language)
-        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys_then_settle("5"))
+        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys("5"))
 
     def test_about(self, snap_compare, picture_app, language: str) -> None:
         set_language(language)
-        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys_then_settle("7"))
+        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys("7"))
 
 
 def test_home_at_60x20_is_still_usable(snap_compare, picture_app) -> None:
-    assert snap_compare(picture_app(), terminal_size=(60, 20), run_before=keys_then_settle())
+    assert snap_compare(picture_app(), terminal_size=(60, 20), run_before=keys())
 
 
 def test_too_small_window(snap_compare, picture_app) -> None:
     set_language("nl")
-    assert snap_compare(picture_app(), terminal_size=(40, 12), run_before=keys_then_settle())
+    assert snap_compare(picture_app(), terminal_size=(40, 12), run_before=keys())

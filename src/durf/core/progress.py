@@ -30,14 +30,9 @@ STEP_OUTCOMES = ("done", "smaller", "moved", "not_this_time", "planned")
 """Every step status, in the order the dashboard lists them."""
 
 
-def practice_days(history: Iterable[SessionRecord]) -> set[date]:
-    """The dates on which any session started."""
-    return {record.started_at.date() for record in history}
-
-
 def week_start(day: date) -> date:
     """The Monday of ``day``'s ISO week."""
-    return day - timedelta(days=day.weekday())
+    return Week.of(day).monday
 
 
 def streak(days: set[date] | dict[date, object], today: date) -> int:

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from durf.core.i18n import t, tn
-from durf.core.progress import CALENDAR_WEEKS, EXERCISES, STEP_OUTCOMES, Dashboard
+from durf.core.progress import CALENDAR_WEEKS, STEP_OUTCOMES, Dashboard
 from durf.core.text import one_line
 from durf.screens.base import DurfScreen
 from durf.widgets import charts
@@ -41,13 +41,7 @@ def kind_words(board: Dashboard) -> str:
 
 def exercises_table(board: Dashboard) -> Content:
     """Sessions and minutes per exercise, in aligned columns."""
-    rows = [
-        (
-            t(f"history.kind.{count.exercise}") if count.exercise in EXERCISES else count.exercise,
-            count,
-        )
-        for count in board.exercises
-    ]
+    rows = [(t(f"history.kind.{count.exercise}"), count) for count in board.exercises]
     width = max(len(name) for name, _ in rows)
     lines = []
     for name, count in rows:
@@ -111,7 +105,7 @@ def steps_lines(board: Dashboard) -> Content:
             counts[outcome] += count
     totals = [
         Content.assemble(
-            (charts.STEP_MARKS[outcome] + " ", charts.STEP_STYLES[outcome]),
+            (charts.STATUS_MARKS[outcome] + " ", charts.STEP_STYLES[outcome]),
             (t(f"progress.outcome.{outcome}", count=count), "$text-muted"),
         )
         for outcome, count in counts.items()

@@ -16,15 +16,16 @@ from durf.core.clock import today
 from durf.core.dates import week_heading
 from durf.core.history import Entry, history_view, weeks_with_history
 from durf.core.i18n import t, tn
+from durf.core.progress import EXERCISES
 from durf.core.steps import STATUS_MARKS
 from durf.core.text import one_line
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
 
 if TYPE_CHECKING:
-    from durf.core.state import SessionRecord, Step
+    from durf.core.state import Step
 
-FILTERS = (None, "breathe", "affirm", "step", "session")
+FILTERS = (None, *EXERCISES)
 """What ``f`` cycles through: everything, then each exercise."""
 KIND_WIDTH = 11
 """Columns for the exercise's short name in a history line."""
@@ -166,9 +167,9 @@ class HistoryScreen(DurfScreen):
         yield Static(id="history-note", markup=False)
 
     def on_mount(self) -> None:
-        """Fill the list now, and again whenever the state changes."""
+        """Fill the list once laid out (``_fit``), and again whenever the state changes."""
         super().on_mount()
-        self.watch(self.app, "state_revision", self._show)
+        self.watch(self.app, "state_revision", self._show, init=False)
 
     def after_relocalize(self) -> None:
         """A rebuilt screen keeps its filters and lists in the new language."""
@@ -273,12 +274,3 @@ class HistoryScreen(DurfScreen):
         from durf.screens.history_detail import EntryScreen
 
         self.app.push_screen(EntryScreen(self._entries[event.option_index]))
-
-
-def record_minutes(record: SessionRecord) -> int:
-    """A session's length in whole minutes (at least 1 once it has an end)."""
-    from durf.core.progress import session_minutes
-
-    if record.ended_at is None:
-        return 0
-    return max(1, round(session_minutes(record)))

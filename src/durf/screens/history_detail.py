@@ -14,6 +14,8 @@ from textual.widgets import Static
 from durf.core.clock import today
 from durf.core.dates import long_date, week_heading
 from durf.core.i18n import catalog, get_language, t
+from durf.core.progress import session_minutes
+from durf.core.steps import GUIDE_PAGES
 from durf.core.text import shown
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
@@ -59,13 +61,18 @@ def _value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def record_minutes(record: SessionRecord) -> int:
+    """A session's length in whole minutes (at least 1 once it has an end)."""
+    if record.ended_at is None:
+        return 0
+    return max(1, round(session_minutes(record)))
+
+
 def record_rows(record: SessionRecord, patterns: dict[str, str] | None = None) -> Iterator[Row]:
     """The rows of a session: when, how long, how it ended, and what it recorded.
 
     ``patterns`` names breathing patterns by id, in the user's language.
     """
-    from durf.screens.history import record_minutes
-
     started = record.started_at
     yield t("entry.when"), f"{long_date(started.date())} {started:%H:%M}"
     if record.ended_at is not None:
@@ -150,7 +157,7 @@ def step_rows(step: Step, this_week: Week, desire: str = "") -> Iterator[Row]:
         yield t("entry.sentence"), step.sentence
     for page, answer in step.guide.items():
         if answer:
-            yield t(f"entry.guide.{page}") if page in GUIDE_LABELS else page, answer
+            yield t(f"entry.guide.{page}") if page in GUIDE_PAGES else page, answer
     reflection = step.reflection
     if reflection is not None:
         for key in ("what_happened", "their_reaction", "learned"):
@@ -159,9 +166,6 @@ def step_rows(step: Step, this_week: Week, desire: str = "") -> Iterator[Row]:
                 yield t(f"entry.{key}"), value
         if reflection.scariness_after is not None:
             yield t("entry.scariness_after"), str(reflection.scariness_after)
-
-
-GUIDE_LABELS = ("thoughts", "fear", "accept", "desire", "challenge")
 
 
 LABEL_WIDTH_MAX = 24

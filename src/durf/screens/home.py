@@ -80,7 +80,7 @@ def glance(board: Dashboard, words: list[str]) -> Content:
         # One lone bar says nothing yet; from the second week the chart shows a way.
         parts += [
             charts.minutes_chart(board),
-            Content.styled(t("home.glance_chart"), "$text-muted"),
+            Content.styled(t("home.glance_chart", weeks=len(board.weeks)), "$text-muted"),
         ]
     figures: list[str | tuple[str, str]] = []
     if board.tension is not None:
@@ -106,7 +106,7 @@ def glance(board: Dashboard, words: list[str]) -> Content:
         marks: list[str | tuple[str, str]] = [t("home.glance_steps") + " "]
         for outcome, count in this_week.outcomes.items():
             if count:
-                marks += [(f"{charts.STEP_MARKS[outcome]}{count} ", charts.STEP_STYLES[outcome])]
+                marks += [(f"{charts.STATUS_MARKS[outcome]}{count} ", charts.STEP_STYLES[outcome])]
         parts.append(Content.assemble(*marks).rstrip())
     return Content("\n").join(parts)
 

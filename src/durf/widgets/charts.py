@@ -23,7 +23,6 @@ SHADES = ("·", "░", "▒", "▓", "█")
 """A calendar day: not practised, then more and more minutes."""
 SHADE_MINUTES = (1, 10, 20, 30)
 """The least minutes for each shade after the first (a session of seconds still shows)."""
-STEP_MARKS = STATUS_MARKS
 STEP_STYLES = {
     "done": "bold $success",
     "smaller": "bold $accent",
@@ -160,11 +159,11 @@ def step_strip(weeks: Sequence[StepWeek], width: int = 4) -> Content:
         outcomes = [outcome for outcome, count in week.outcomes.items() for _ in range(count)]
         if len(outcomes) > room:
             outcomes = outcomes[: room - 1]
-            marks += [(STEP_MARKS[outcome], STEP_STYLES[outcome]) for outcome in outcomes]
+            marks += [(STATUS_MARKS[outcome], STEP_STYLES[outcome]) for outcome in outcomes]
             marks.append(("+", "$text-muted"))
             marks.append(" ")
             continue
-        marks += [(STEP_MARKS[outcome], STEP_STYLES[outcome]) for outcome in outcomes]
+        marks += [(STATUS_MARKS[outcome], STEP_STYLES[outcome]) for outcome in outcomes]
         marks.append(" " * (width - len(outcomes)))
     return Content("\n").join(
         [Content.assemble(*heads).rstrip(), Content.assemble(*marks).rstrip()]

@@ -511,7 +511,7 @@ MESSAGES: dict[str, str] = {
     "home.glance_tension": "Tension {before} → {after} with breathing",
     "home.glance_belief": "Belief {first} → {latest} in your affirmations",
     "home.glance_steps": "This week:",
-    "home.glance_chart": "    minutes per week, 16 weeks",
+    "home.glance_chart": "    minutes per week, {weeks} weeks",
     "keys.history": "history",
     "keys.export": "export",
     "keys.scroll": "scroll",

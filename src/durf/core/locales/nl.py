@@ -522,7 +522,7 @@ MESSAGES: dict[str, str] = {
     "home.glance_tension": "Spanning {before} → {after} bij het ademen",
     "home.glance_belief": "Geloof {first} → {latest} in je affirmaties",
     "home.glance_steps": "Deze week:",
-    "home.glance_chart": "    minuten per week, 16 weken",
+    "home.glance_chart": "    minuten per week, {weeks} weken",
     "keys.history": "geschiedenis",
     "keys.export": "exporteren",
     "keys.scroll": "scrollen",
