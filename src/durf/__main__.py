@@ -18,6 +18,7 @@ from durf.core.i18n import LANGUAGES, detect_language, set_language, t, tn
 from durf.core.paths import bundled_exercises_dir, durf_home, state_file, user_exercises_dir
 from durf.core.quicklook import QuickLook, quick_look
 from durf.core.schema import SCHEMA_VERSION
+from durf.core.session import MAX_MINUTES, MIN_MINUTES
 
 if TYPE_CHECKING:
     from durf.app import DurfApp
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_key in (
         ("where", "cli.where_help"),
         ("check", "cli.check_help"),
+        ("session", "cli.session_help"),
         ("breathe", "cli.breathe_help"),
         ("affirm", "cli.affirm_help"),
         ("step", "cli.step_help"),
@@ -106,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "check":
             command.add_argument(
                 "files", nargs="*", metavar="FILE", type=Path, help=t("cli.check_files_help")
+            )
+        if name == "session":
+            command.add_argument(
+                "--minutes",
+                type=_whole_number(MIN_MINUTES, MAX_MINUTES),
+                metavar="N",
+                help=t("cli.session_minutes_help"),
             )
         if name == "breathe":
             command.add_argument("--pattern", metavar="ID", help=t("cli.pattern_help"))
@@ -197,6 +206,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from durf.cli_data import cmd_export, cmd_import
 
         return (cmd_export if args.command == "export" else cmd_import)(home, args)
+    if args.command == "session":
+        minutes = args.minutes
+
+        def start_session(app: DurfApp) -> None:
+            app.action_start_session(minutes)
+
+        return run_app(home, look, cli_language=args.lang, start=start_session)
     if args.command == "breathe":
         return cmd_breathe(home, look, args)
     if args.command == "affirm":

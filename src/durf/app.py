@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from durf.core.library import BreathingPattern, Library
     from durf.core.patterns import QuickPattern
     from durf.core.progress import Dashboard, HomeSummary, Practice
+    from durf.core.session import SessionPlan, SessionRun
     from durf.core.state import Settings, State
     from durf.core.store import Store
     from durf.screens.flow import Flow
@@ -94,11 +95,14 @@ class DurfApp(App[None]):
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "quit", show=False, priority=True),
         Binding("question_mark", "open_help", show=False),
+        Binding("f", "toggle_focus_mode", show=False),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
     state_revision: reactive[int] = reactive(0, init=False)
     """Bumped whenever the state changes, so screens can re-render from it."""
+    focus_mode: reactive[bool] = reactive(False, init=False)
+    """The calm layout: no title bar, only the keys needed now."""
 
     def __init__(
         self,
@@ -124,6 +128,8 @@ class DurfApp(App[None]):
         self._environment_animation_level = constants.TEXTUAL_ANIMATIONS
         self._stopping = False
         self._kept_practice: tuple[list[Any], Practice] | None = None
+        self.session_run: SessionRun | None = None
+        """The practice session in progress: every save while it runs keeps it too."""
 
     # -- start-up --------------------------------------------------------------
 
@@ -135,6 +141,7 @@ class DurfApp(App[None]):
         """Apply the saved look, then read the state and exercises after the first frame."""
         self._apply_theme(self._look.setting("theme", str), announce=False)
         self._apply_motion(self._look.setting("reduced_motion", bool, False))
+        self.focus_mode = self._look.setting("focus_mode", bool, False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._listen_for_stop_signals()
         if self._start is not None:
@@ -191,6 +198,7 @@ class DurfApp(App[None]):
         ):
             self._apply_theme(settings.theme, announce=True)
         self._apply_motion(settings.reduced_motion)
+        self.focus_mode = settings.focus_mode
         if (
             self.cli_language is None
             and is_language(settings.language)
@@ -271,6 +279,9 @@ class DurfApp(App[None]):
         """
         from durf.core.store import StateWriteError, StoreError
 
+        run = self.session_run
+        if run is not None:
+            change = self._within_session(change, run)
         try:
             self.store.update(change)
         except StateWriteError as error:
@@ -279,9 +290,22 @@ class DurfApp(App[None]):
         except StoreError as error:
             self._fail(str(error))
             return False
+        if run is not None and run.worth_keeping:
+            run.kept = True
         self._show_store_notices()
         self.state_revision += 1
         return True
+
+    def _within_session(
+        self, change: Callable[[State], State], run: SessionRun
+    ) -> Callable[[State], State]:
+        """``change``, with the session in progress kept in the same save."""
+        from durf.core.session import within_session
+
+        def change_within(state: State) -> State:
+            return within_session(state, change(state), run, self.clock.now())
+
+        return change_within
 
     def _show_store_notices(self) -> None:
         for notice in self.store.take_notices():
@@ -376,6 +400,18 @@ class DurfApp(App[None]):
         if self.change_settings(reduced_motion=on):
             self._apply_motion(on)
 
+    def watch_focus_mode(self, focus: bool) -> None:
+        """The calm layout is a class on the app: every screen's style follows it."""
+        self.set_class(focus, "-focus")
+
+    def action_toggle_focus_mode(self) -> None:
+        """f: the calm layout on or off, remembered for next time."""
+        focus = not self.focus_mode
+        if self.state is not None and not self.change_settings(focus_mode=focus):
+            return
+        self.focus_mode = focus
+        self.notify(t("focus.on" if focus else "focus.off"), timeout=3)
+
     def change_sound_cue(self, on: bool) -> None:
         """Turn the bell on or off, and save it; ring once so the user hears it."""
         if self.change_settings(sound_cue=on) and on:
@@ -399,7 +435,7 @@ class DurfApp(App[None]):
         from durf.screens.breathe_checkin import CheckInScreen
 
         if self._open_flows():
-            self.notify(t("breathe.already_open"), timeout=5)
+            self._say_already_open()
             return
         self.push_screen(CheckInScreen(self.new_breathing_flow()))
 
@@ -427,6 +463,12 @@ class DurfApp(App[None]):
         if self.change_state(lambda state: flow.record(state, ended, completed)):
             flow.saved = True
         return flow.saved
+
+    def _say_already_open(self) -> None:
+        from durf.screens.session import SessionScreen
+
+        in_session = any(isinstance(screen, SessionScreen) for screen in self.screen_stack)
+        self.notify(t("session.already_open" if in_session else "breathe.already_open"), timeout=5)
 
     def _open_flows(self) -> list[Any]:
         from durf.screens.flow import FlowScreen
@@ -533,12 +575,20 @@ class DurfApp(App[None]):
                 return items
         return []
 
+    def practice_items(self) -> list[Any]:
+        """Every affirmation that can be practised, a little from each set in turn."""
+        return self.items_for("mix")
+
+    def affirmation_item(self, key: str) -> Any:
+        """The affirmation with this key, or None if it is gone (an archived own one)."""
+        return next((item for item in self.practice_items() if item.key == key), None)
+
     def action_start_affirmations(self) -> None:
         """Open the affirmations: choose what to practise, or manage your own."""
         from durf.screens.affirm import AffirmScreen
 
         if self._open_flows():
-            self.notify(t("breathe.already_open"), timeout=5)
+            self._say_already_open()
             return
         self.push_screen(AffirmScreen())
 
@@ -566,6 +616,80 @@ class DurfApp(App[None]):
         )
         self.push_screen(AffirmSessionScreen(flow))
 
+    # -- a practice session --------------------------------------------------------
+
+    def action_start_session(self, minutes: int | None = None) -> None:
+        """Open a practice session: its plan first, then the parts one after another."""
+        from durf.core.session import DEFAULT_MINUTES
+        from durf.screens.session import SessionScreen
+
+        if self._open_flows():
+            self._say_already_open()
+            return
+        self.push_screen(SessionScreen(minutes or DEFAULT_MINUTES))
+
+    def prompts(self) -> dict[str, str]:
+        """Every reflection question, by ``set-id/prompt-id``, in the user's language."""
+        language = get_language()
+        return {
+            f"{prompt_set.id}/{prompt.id}": prompt.text.get(language)
+            for prompt_set in self.ensure_library().prompts
+            for prompt in prompt_set.prompts
+        }
+
+    def prompt_text(self, key: str) -> str:
+        """The words of a reflection question (its key if its file is gone)."""
+        return self.prompts().get(key, key)
+
+    def last_answer(self, prompt_key: str) -> str:
+        """What was written the last time this question was asked, if anything."""
+        from durf.core.session import last_answer
+
+        return last_answer(self.store.state.history, prompt_key)
+
+    def pattern_by_id(self, pattern_id: str) -> BreathingPattern | None:
+        """The breathing pattern with this id, if it is (still) there."""
+        return next((p for p in self.ensure_library().breathing if p.id == pattern_id), None)
+
+    def plan_session(self, minutes: int) -> SessionPlan:
+        """A session of about ``minutes`` for today, from the user's state and settings."""
+        from durf.core.pacer import clamp_pace
+        from durf.core.session import plan_session
+
+        settings = self.settings
+        pattern = self.current_pattern()
+        pace = clamp_pace(settings.breath_pace)
+        cycle = pattern.cycle_seconds * pace if pattern is not None else 10.0
+        return plan_session(
+            self.store.state,
+            minutes=minutes,
+            today=today(self.clock),
+            breath_cycle=cycle,
+            pattern_id=pattern.id if pattern is not None else "",
+            affirmations=self.practice_items(),
+            seconds_each=settings.affirm_seconds,
+            prompts=list(self.prompts()),
+        )
+
+    def session_affirm_flow(self, part: Any) -> Any:
+        """The affirmations of a session's part, with the remembered mode; None if all are gone."""
+        from durf.core.affirm import AffirmSession, Plan
+        from durf.screens.affirm_flow import AffirmFlow
+
+        items = [self.affirmation_item(key) for key in part.affirmations]
+        items = [item for item in items if item is not None]
+        if not items:
+            return None
+        session = AffirmSession(
+            started_at=self.clock.now(),
+            source="session",
+            mode=self.settings.affirm_mode,
+            seconds_each=part.seconds_each,
+        )
+        flow = AffirmFlow(session, items=items)
+        flow.plan = Plan(tuple(items), float(part.seconds_each))
+        return flow
+
     # -- small steps -------------------------------------------------------------
 
     @property
@@ -583,21 +707,25 @@ class DurfApp(App[None]):
 
     def action_new_step(self) -> None:
         """Open the five-step guide, carrying on with its draft if one was left."""
-        from durf.core.state import StepDraft
         from durf.screens.step_guide import GuideScreen
 
         if any(isinstance(screen, GuideScreen) for screen in self.screen_stack):
             self.notify(t("guide.already_open"), timeout=5)
             return
-        draft = self.store.state.step_draft
-        resumed = draft is not None
+        self.push_screen(self.guide_screen(GuideScreen))
+
+    def guide_screen(self, kind: type[Any], draft: Any = None) -> Any:
+        """A guide screen of ``kind`` on ``draft``, or on the saved draft, or on a new one."""
+        from durf.core.state import StepDraft
+
+        if draft is None:
+            draft = self.store.state.step_draft
+        resumed = draft is not None and draft is self.store.state.step_draft
         if draft is None:
             now = self.clock.now()
             draft = StepDraft(started_at=now, updated_at=now)
         guides = self.ensure_library().step_guides
-        self.push_screen(
-            GuideScreen(draft.model_copy(deep=True), guides[0] if guides else None, resumed=resumed)
-        )
+        return kind(draft.model_copy(deep=True), guides[0] if guides else None, resumed=resumed)
 
     @staticmethod
     def _draft_change(draft: Any, base: Any, saved: list[Any]) -> Callable[[State], State]:

@@ -32,14 +32,14 @@ async def test_managing_your_own_affirmations(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "o")
+        await pilot.press("3", "o")
         assert isinstance(app.screen, OwnScreen)
         await pilot.press(*"Ik mag [b]twijfelen[/b]", "enter")
         await pilot.press(*"Ik durf te vragen", "enter")
         await pilot.press("enter")  # empty: nothing is added
         assert "Ik mag [b]twijfelen[/b]" in screen_text(app)
         await pilot.press("tab")  # to the list
-        await pilot.press("f", "down", "a")  # favourite the first, archive the second
+        await pilot.press("asterisk", "down", "a")  # favourite the first, archive the second
         await pilot.pause()
         state = saved(durf_home)
         first, second = state["own_affirmations"]
@@ -63,7 +63,7 @@ async def test_a_timed_session_in_read_mode_with_belief_before_and_after(durf_ho
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("2")
+        await pilot.press("3")
         assert isinstance(app.screen, AffirmScreen)
         await pilot.press("down", "down", "enter")  # Daring to be seen
         assert isinstance(app.screen, AffirmSetupScreen)
@@ -106,7 +106,7 @@ async def test_recall_mode_in_dutch_is_gentle_and_counts_what_was_remembered(
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "down", "down", "down", "enter", "r", "enter", "s")
+        await pilot.press("3", "down", "down", "down", "enter", "r", "enter", "s")
         assert isinstance(app.screen, AffirmSessionScreen)
         assert "Ik mag fouten maken en ervan leren." not in screen_text(app)
         assert "Ik …" in screen_text(app)
@@ -132,7 +132,7 @@ async def test_low_belief_three_times_offers_the_stepping_stone(durf_home: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         for _ in range(3):
-            await pilot.press("2", "down", "down", "enter")
+            await pilot.press("3", "down", "down", "enter")
             await pilot.press(*["left"] * 4, "minus", "enter", "2", "enter")
             await practise_for(pilot, 30)
             assert isinstance(app.screen, BeliefScreen)
@@ -148,14 +148,14 @@ async def test_favourite_during_practice_and_see_the_trend_next_time(durf_home: 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         for rating in ("3", "5"):
-            await pilot.press("2", "down", "down", "enter", *["left"] * 4, "enter", rating, "enter")
+            await pilot.press("3", "down", "down", "enter", *["left"] * 4, "enter", rating, "enter")
             if rating == "3":
-                await pilot.press("f")
+                await pilot.press("asterisk")
             await practise_for(pilot, 30)
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("escape")
-        await pilot.press("2", "down", "down", "enter", "enter")
+        await pilot.press("3", "down", "down", "enter", "enter")
         assert isinstance(app.screen, BeliefScreen)
         assert "Your earlier ratings of this one: 3  →  5" in screen_text(app)
     assert saved(durf_home)["favourite_affirmations"] == ["dare-to-be-seen/openness-makes-me-real"]

@@ -32,7 +32,7 @@ async def test_the_whole_exercise_from_check_in_to_follow_up(durf_home: Path) ->
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("1")
+        await pilot.press("2")
         assert isinstance(app.screen, CheckInScreen)
         await pilot.press("space", "down", "space", "tab", "7", "enter")
         assert isinstance(app.screen, SetupScreen)
@@ -112,7 +112,7 @@ async def test_leaving_the_check_in_saves_nothing(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("1", "escape")
+        await pilot.press("2", "escape")
         assert isinstance(app.screen, HomeScreen)
     assert not (durf_home / "state.json").exists()
 
@@ -317,7 +317,7 @@ async def test_a_session_can_be_counted_in_minutes_and_that_is_remembered(durf_h
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("1", "s", "m", "right")
+        await pilot.press("2", "s", "m", "right")
         assert "3 minutes  ·  18 breaths" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()

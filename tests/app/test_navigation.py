@@ -25,7 +25,7 @@ async def test_first_run_shows_a_welcome_and_the_menu(durf_home: Path) -> None:
         text = screen_text(app)
         assert "Welcome to durf" in text
         assert "Ctrl+Q quit" in text
-        assert app.screen.query_one("#menu", OptionList).option_count == 7
+        assert app.screen.query_one("#menu", OptionList).option_count == 8
 
 
 async def test_home_shows_progress_once_there_is_history(durf_home: Path) -> None:
@@ -42,7 +42,7 @@ async def test_number_keys_enter_and_escape(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("5")
+        await pilot.press("6")
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -59,8 +59,8 @@ async def test_mouse_opens_a_menu_entry(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        # Settings, the fifth entry: one row each, below the border.
-        await pilot.click("#menu", offset=(10, 5))
+        # Settings, the sixth entry: one row each, below the border.
+        await pilot.click("#menu", offset=(10, 6))
         assert isinstance(app.screen, SettingsScreen)
 
 
@@ -68,7 +68,7 @@ async def test_about_shows_the_safety_line_and_the_data_path_literally(tmp_path:
     home = tmp_path / "[b]odd[/b] home"
     app = make_app(home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("7")
+        await pilot.press("8")
         text = screen_text(app)
         assert "If you feel dizzy or light-headed, breathe normally again." in text
         assert str(home / "state.json") in text
@@ -77,7 +77,7 @@ async def test_about_shows_the_safety_line_and_the_data_path_literally(tmp_path:
 async def test_ctrl_q_quits_from_any_screen(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("5", "ctrl+q")
+        await pilot.press("6", "ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
 

@@ -45,7 +45,7 @@ async def test_the_dashboard_tells_the_story_of_the_weeks(durf_home: Path) -> No
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("4")
+        await pilot.press("5")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         text = screen_text(app)
@@ -67,7 +67,7 @@ async def test_the_dashboard_follows_changes_and_stays_readable_when_narrow(
     app = make_app(durf_home)
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
-        await pilot.press("4")
+        await pilot.press("5")
         await pilot.pause()
         assert app.screen.has_class("-narrow")
         charts = app.screen.query_one("#charts")
@@ -111,7 +111,7 @@ async def test_history_filters_by_exercise_and_week(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("4", "h")
+        await pilot.press("5", "h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         everything = listed(app)
@@ -119,7 +119,7 @@ async def test_history_filters_by_exercise_and_week(durf_home: Path) -> None:
         assert len(everything) == len(story.history) + lone_steps
         assert f"{len(everything)} entries" in screen_text(app)
 
-        await pilot.press("f")  # breathing only
+        await pilot.press("tab")  # breathing only
         breathing = listed(app)
         assert breathing and all("Breathe" in line for line in breathing)
         assert len(breathing) == sum(r.exercise == "breathe" for r in story.history)
@@ -133,7 +133,7 @@ async def test_history_filters_by_exercise_and_week(durf_home: Path) -> None:
         await pilot.press("left")  # the week before
         assert "Week 46" in screen_text(app)
         # All weeks; then affirm, step, and all again (no kind without entries comes up).
-        await pilot.press("a", "f", "f", "f")
+        await pilot.press("a", "tab", "tab", "tab")
         assert listed(app) == everything
 
 
@@ -146,7 +146,7 @@ async def test_a_filter_that_matches_nothing_says_what_to_do(durf_home: Path) ->
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("4", "h", "f", "left")  # breathing, this week
+        await pilot.press("5", "h", "tab", "left")  # breathing, this week
         assert len(listed(app)) == 1
         await pilot.press("left")  # last week held only affirmations
         assert listed(app) == []
@@ -166,7 +166,7 @@ async def test_an_entry_shows_what_was_typed_exactly(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("4", "h", "enter")
+        await pilot.press("5", "h", "enter")
         await pilot.pause()
         assert isinstance(app.screen, EntryScreen)
         shown = rows(app)
@@ -186,7 +186,7 @@ async def test_a_step_entry_shows_the_guide_and_the_look_back(durf_home: Path) -
     app = make_app(durf_home)
     async with app.run_test(size=(80, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("4", "h", "f", "f", "f")  # small steps only
+        await pilot.press("5", "h", "tab", "tab", "tab")  # small steps only
         lines = listed(app)
         looked_back = next(
             i for i, line in enumerate(lines) if "looked back  Ask Sam one question" in line
@@ -206,7 +206,7 @@ async def test_a_long_history_lists_the_latest_and_says_so(durf_home: Path) -> N
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("4", "h")
+        await pilot.press("5", "h")
         assert len(listed(app)) == 500
         assert "The latest 500 of 620. Choose a week with ← → to see older ones." in (
             screen_text(app)
@@ -223,9 +223,9 @@ async def test_history_and_dashboard_in_dutch(durf_home: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Spanning 6,4 → 3,8 bij het ademen" in str(app.screen.query_one("#glance").render())
-        await pilot.press("4")
+        await pilot.press("5")
         assert "6 dagen op rij. Elke dag dat je terugkomt, telt." in screen_text(app)
-        await pilot.press("h", "f")
+        await pilot.press("h", "tab")
         assert all("Ademen" in line for line in listed(app))
 
 
@@ -233,9 +233,9 @@ async def test_an_empty_history_says_what_will_come(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("4")
+        await pilot.press("5")
         assert "Nothing here yet. Your first practice will show up here" in screen_text(app)
-        await pilot.press("h", "left", "right", "f")
+        await pilot.press("h", "left", "right", "tab")
         assert "Nothing here yet. Every session you practise will be listed here." in (
             screen_text(app)
         )

@@ -23,7 +23,7 @@ async def test_switching_to_dutch_rebuilds_the_screens_and_is_saved(durf_home: P
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("5")
+        await pilot.press("6")
         await pilot.click("RadioButton")  # Nederlands comes first
         await pilot.pause()
         assert get_language() == "nl"
@@ -39,7 +39,7 @@ async def test_keyboard_only_language_change(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("5")  # the language choice has the focus first
+        await pilot.press("6")  # the language choice has the focus first
         assert app.focused is app.screen.query_one("#language")
         await pilot.press("left", "enter")
         await pilot.pause()
@@ -51,7 +51,7 @@ async def test_choices_survive_a_restart(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("5")
+        await pilot.press("6")
         app.screen.query_one("#theme", Select).value = "nord"
         await pilot.click("#reduced-motion")
         await pilot.click("#sound-cue")
@@ -68,7 +68,7 @@ async def test_choices_survive_a_restart(durf_home: Path) -> None:
         await settle(pilot)
         assert again.theme == "nord"
         assert again.animation_level == "none"
-        await pilot.press("5")
+        await pilot.press("6")
         assert again.screen.query_one("#reduced-motion", Switch).value is True
         assert again.screen.query_one("#sound-cue", Switch).value is True
 
@@ -105,7 +105,7 @@ async def test_textual_animations_none_is_honoured_and_explained(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.reduced_motion
-        await pilot.press("5")
+        await pilot.press("6")
         assert "TEXTUAL_ANIMATIONS=none" in screen_text(app)
 
 

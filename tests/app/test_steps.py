@@ -25,7 +25,7 @@ ANSWERS = [
 async def open_guide(pilot) -> None:  # type: ignore[no-untyped-def]
     """From the home screen: Small steps, then n for a new step."""
     await settle(pilot)
-    await pilot.press("3")
+    await pilot.press("4")
     await pilot.pause()
     assert isinstance(pilot.app.screen, StepBoardScreen)
     await pilot.press("n")
@@ -352,7 +352,7 @@ async def test_the_board_and_guide_speak_dutch(durf_home: Path) -> None:
     set_language("nl")
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        await pilot.press("3")
+        await pilot.press("4")
         await pilot.pause()
         assert "Nog geen stapje voor deze week" in screen_text(app)
         await pilot.press("n")
@@ -569,7 +569,7 @@ async def test_this_week_points_to_steps_still_open_from_earlier_weeks(durf_home
     app = make_app(durf_home)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        await pilot.press("3")
+        await pilot.press("4")
         await pilot.pause()
         assert "1 step from an earlier week is still open" in screen_text(app)
         await pilot.press("left", "left")

@@ -38,14 +38,14 @@ class TestAffirm:
 
     def test_library(self, snap_compare, durf_home, language) -> None:
         set_language(language)
-        assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=keys("2"))
+        assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=keys("3"))
 
     def test_running_session(self, snap_compare, durf_home, language) -> None:
         set_language(language)
-        run = keys("2", "down", "down", "enter", "enter", "s", seconds=13)
+        run = keys("3", "down", "down", "enter", "enter", "s", seconds=13)
         assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=run)
 
     def test_belief_rating(self, snap_compare, durf_home, language) -> None:
         set_language(language)
-        run = keys("2", "down", "down", "enter", "enter", "4")
+        run = keys("3", "down", "down", "enter", "enter", "4")
         assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=run)

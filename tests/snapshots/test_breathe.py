@@ -35,12 +35,12 @@ class TestBreathe:
 
     def test_check_in(self, snap_compare, durf_home, language) -> None:
         set_language(language)
-        run = keys("1", "space", "down", "down", "space", "tab", "7")
+        run = keys("2", "space", "down", "down", "space", "tab", "7")
         assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=run)
 
     def test_setup(self, snap_compare, durf_home, language) -> None:
         set_language(language)
-        run = keys("1", "s")
+        run = keys("2", "s")
         assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=run)
 
     def test_mid_in_breath(self, snap_compare, durf_home, language) -> None:
@@ -77,7 +77,7 @@ class TestBreathe:
         async def run_before(pilot) -> None:
             await pilot.app.workers.wait_for_complete()
             await settle(pilot)
-            await pilot.press("1", "tab", "7", "enter", *["left"] * 5, "enter")
+            await pilot.press("2", "tab", "7", "enter", *["left"] * 5, "enter")
             pilot.app.clock.advance(10)
             pilot.app.screen.catch_up()
             await pilot.pause()

@@ -36,20 +36,20 @@ class TestProgress:
     def test_dashboard(self, snap_compare, durf_home, language) -> None:
         set_language(language)
         app = app_with_practice(durf_home, language)
-        assert snap_compare(app, terminal_size=SIZE, run_before=keys("4"))
+        assert snap_compare(app, terminal_size=SIZE, run_before=keys("5"))
 
     def test_dashboard_narrow(self, snap_compare, durf_home, language) -> None:
         set_language(language)
         app = app_with_practice(durf_home, language)
-        assert snap_compare(app, terminal_size=NARROW, run_before=keys("4"))
+        assert snap_compare(app, terminal_size=NARROW, run_before=keys("5"))
 
     def test_history_this_week(self, snap_compare, durf_home, language) -> None:
         set_language(language)
         app = app_with_practice(durf_home, language)
-        assert snap_compare(app, terminal_size=SIZE, run_before=keys("4", "h", "left"))
+        assert snap_compare(app, terminal_size=SIZE, run_before=keys("5", "h", "left"))
 
     def test_history_entry(self, snap_compare, durf_home, language) -> None:
         set_language(language)
         app = app_with_practice(durf_home, language)
-        run = keys("4", "h", "f", "f", "f", "up", "up", "up", "enter")
+        run = keys("5", "h", "tab", "tab", "tab", "up", "up", "up", "enter")
         assert snap_compare(app, terminal_size=SIZE, run_before=run)

@@ -24,11 +24,11 @@ class TestShell:
 
     def test_settings(self, snap_compare, picture_app, language: str) -> None:
         set_language(language)
-        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys("5"))
+        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys("6"))
 
     def test_about(self, snap_compare, picture_app, language: str) -> None:
         set_language(language)
-        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys("7"))
+        assert snap_compare(picture_app(), terminal_size=(80, 24), run_before=keys("8"))
 
 
 def test_home_at_60x20_is_still_usable(snap_compare, picture_app) -> None:

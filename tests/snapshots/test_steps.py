@@ -60,7 +60,7 @@ def guide_at(page: int, language: str):
 def board(*keys: str):
     async def run_before(pilot) -> None:
         await settle(pilot)
-        await pilot.press("3", *keys)
+        await pilot.press("4", *keys)
         await pilot.pause()
 
     return run_before

@@ -3,7 +3,8 @@
 A step planned in the guide already has a session record (the guide's), so it
 appears once, through that record. Steps that came about without the guide
 (made smaller, or moved on to another week) appear on their own, at the moment
-they were made.
+they were made. The parts of a practice session appear once, through the
+session they belong to.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from durf.core.session import PART_OF
 from durf.core.state import SessionRecord, State, Step
 from durf.core.weeks import Week
 
@@ -76,12 +78,20 @@ def history_view(
     # 100k records this keeps opening the history to a few milliseconds.
     if week is None:
         records = (
-            state.history
+            [record for record in state.history if PART_OF not in record.details]
             if exercise is None
-            else [record for record in state.history if record.exercise == exercise]
+            else [
+                record
+                for record in state.history
+                if record.exercise == exercise and PART_OF not in record.details
+            ]
         )
     else:
-        records = [r for r in state.history if wanted(r.exercise, r.started_at)]
+        records = [
+            r
+            for r in state.history
+            if wanted(r.exercise, r.started_at) and PART_OF not in r.details
+        ]
     planned_in_guide = (
         {
             record.details.get("step_id")
@@ -118,3 +128,8 @@ def weeks_with_history(state: State) -> list[Week]:
     days = {record.started_at.date() for record in state.history}
     days |= {step.created_at.date() for step in state.steps}
     return sorted({Week.of(day) for day in days})
+
+
+def session_parts(state: State, session: SessionRecord) -> list[SessionRecord]:
+    """The records kept as parts of ``session``, in the order they were saved."""
+    return [record for record in state.history if record.details.get(PART_OF) == session.id]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from durf.core.session import PART_OF
 from durf.core.state import HonestSentence, SessionRecord, State
 from durf.core.weeks import Week
 
@@ -206,6 +207,15 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
     for record in history:
         started = record.started_at
         day = started.date()
+        exercise = record.exercise
+        if isinstance(record.details.get(PART_OF), str):
+            # A part of a session: its time and its count are the session's. The
+            # ratings it holds still tell how the practice goes.
+            if exercise == "affirm":
+                rating = _belief_rating(record.details.get("belief"))
+                if rating is not None:
+                    belief.append((day, rating))
+            continue
         if day != current_day:
             current_day = day
             practice = days.get(day) or days.setdefault(day, DayPractice())
@@ -217,12 +227,11 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
         )
         practice.sessions += 1
         practice.minutes += minutes
-        exercise = record.exercise
         count = counts.get(exercise) or counts.setdefault(exercise, [0, 0, 0.0])
         count[0] += 1
         count[1] += record.completed
         count[2] += minutes
-        if exercise == "breathe":
+        if exercise in ("breathe", "session"):
             details = record.details
             before, after = details.get("tension_before"), details.get("tension_after")
             if _rating(before) and _rating(after):

@@ -65,6 +65,8 @@ class Settings(Record):
     """How many times the chosen affirmations come round, chosen last."""
     affirm_mode: Literal["read", "recall"] = "read"
     """Read it and say it aloud, or type it from memory."""
+    focus_mode: bool = False
+    """A calm full-screen layout: no title bar, only the keys needed now."""
     safety_seen: bool = False
     """Whether the safety line was shown at the start of a first breathing session."""
 

@@ -96,13 +96,15 @@ class BeliefScreen(FlowScreen):
             self.go_to(AffirmSessionScreen(self.flow))
             return
         if self.durf.save_flow(self.flow, completed=True):
-            state = self.durf.store.state
-            key = self.flow.session.belief_key
-            stone = next((item.stepping_stone for item in self.flow.items if item.key == key), None)
-            if stone and needs_stepping_stone(state, key):
-                self.app.notify(
-                    t("belief.stepping_stone", stone=shown(stone)), timeout=20, markup=False
-                )
-            else:
+            if not self.offer_stepping_stone():
                 self.app.notify(t("flow.saved"), timeout=4)
             self.app.pop_screen()
+
+    def offer_stepping_stone(self) -> bool:
+        """After a few sessions of low belief, offer the softer version; whether it was."""
+        key = self.flow.session.belief_key
+        stone = next((item.stepping_stone for item in self.flow.items if item.key == key), None)
+        if not stone or not needs_stepping_stone(self.durf.store.state, key):
+            return False
+        self.app.notify(t("belief.stepping_stone", stone=shown(stone)), timeout=20, markup=False)
+        return True

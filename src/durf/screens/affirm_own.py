@@ -28,14 +28,14 @@ class OwnScreen(DurfScreen):
     KEY_HINTS: ClassVar = [
         ("Enter", "keys.save"),
         ("e", "keys.edit"),
-        ("f", "keys.favourite"),
+        ("*", "keys.favourite"),
         ("a", "keys.archive"),
         ("d", "keys.delete"),
         ("Esc", "keys.back"),
     ]
     BINDINGS: ClassVar = [
         Binding("e", "edit", show=False),
-        Binding("f", "favourite", show=False),
+        Binding("asterisk", "favourite", show=False),
         Binding("a", "archive", show=False),
         Binding("d", "delete", show=False),
     ]

@@ -35,11 +35,11 @@ class AffirmSessionScreen(FlowScreen):
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.pause"),
         ("← →", "keys.back_forward"),
-        ("f", "keys.favourite"),
+        ("*", "keys.favourite"),
         ("Esc", "keys.stop"),
     ]
     BINDINGS: ClassVar = [
-        Binding("f", "favourite", show=False),
+        Binding("asterisk", "favourite", show=False),
         Binding("space", "toggle_pause", show=False),
         Binding("left", "step(-1)", show=False),
         Binding("right", "step(1)", show=False),

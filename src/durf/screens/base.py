@@ -50,6 +50,12 @@ class DurfScreen(Screen[None]):
         text-align: center;
         color: $text-muted;
     }
+    .-focus DurfScreen #title-bar {
+        display: none;
+    }
+    .-focus DurfScreen #body {
+        padding: 2 4 0 4;
+    }
     DurfScreen.-too-small > * {
         display: none;
     }
@@ -65,7 +71,7 @@ class DurfScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Title, body and key bar; subclasses fill the body."""
-        yield Static(t("app.title", screen=t(self.TITLE_KEY)), id="title-bar")
+        yield Static(self.title_text(), id="title-bar", markup=False)
         with Vertical(id="body"):
             yield from self.compose_body()
         yield KeyBar(self.KEY_HINTS, id="key-bar")
@@ -74,6 +80,10 @@ class DurfScreen(Screen[None]):
             id="too-small",
             markup=False,
         )
+
+    def title_text(self) -> str:
+        """The words in the title bar."""
+        return t("app.title", screen=t(self.TITLE_KEY))
 
     def compose_body(self) -> ComposeResult:
         """The screen's own content."""

@@ -17,6 +17,7 @@ from durf.core.dates import week_heading
 from durf.core.history import Entry, history_view, weeks_with_history
 from durf.core.i18n import t, tn
 from durf.core.progress import EXERCISES
+from durf.core.session import PART_OF
 from durf.core.steps import STATUS_MARKS
 from durf.core.text import one_line
 from durf.core.weeks import Week
@@ -141,13 +142,13 @@ class HistoryScreen(DurfScreen):
     TITLE_KEY = "history.title"
     KEY_HINTS: ClassVar = [
         ("Enter", "keys.open"),
-        ("f", "history.key_exercise"),
+        ("Tab", "history.key_exercise"),
         ("←→", "history.key_week"),
         ("a", "history.key_all_weeks"),
         ("Esc", "keys.back"),
     ]
     BINDINGS: ClassVar = [
-        Binding("f", "next_filter", show=False),
+        Binding("tab", "next_filter", show=False),
         Binding("left", "week(-1)", show=False),
         Binding("right", "week(1)", show=False),
         Binding("a", "all_weeks", show=False),
@@ -233,7 +234,7 @@ class HistoryScreen(DurfScreen):
         state = self.durf.state
         if state is None:
             return
-        present = {record.exercise for record in state.history}
+        present = {r.exercise for r in state.history if PART_OF not in r.details}
         if state.steps:
             present.add("step")
         choices = [None, *(kind for kind in FILTERS[1:] if kind in present)]

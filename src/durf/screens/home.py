@@ -33,6 +33,7 @@ class HomeEntry:
 
 
 HOME_ENTRIES: list[HomeEntry] = [
+    HomeEntry("session", "session.title", "home.session_description", "app.start_session"),
     HomeEntry("breathe", "breathe.title", "home.breathe_description", "app.start_breathing"),
     HomeEntry("affirm", "affirm.title", "home.affirm_description", "app.start_affirmations"),
     HomeEntry("steps", "steps.title", "home.steps_description", "app.open_steps"),

@@ -402,6 +402,10 @@ class GuideScreen(DurfScreen):
         self._stop_timer()
         self._base = None
         self.app.notify(t("guide.planned"), timeout=5)
+        self.planned(step_id)
+
+    def planned(self, step_id: str) -> None:
+        """The step is planned: show it on the board."""
         self.durf.show_step_board(step_id, replacing=self)
 
     def action_start_again(self) -> None:
@@ -417,13 +421,17 @@ class GuideScreen(DurfScreen):
             if self.durf.drop_step_draft():
                 self._base = None
                 self.app.notify(t("guide.started_again"), timeout=5)
-                self.app.pop_screen()
-                self.app.call_later(self.durf.action_new_step)
+                self.begin_again()
 
         self.app.push_screen(
             ConfirmScreen(t("guide.start_again_question"), t("guide.start_again_detail")),
             answered,
         )
+
+    def begin_again(self) -> None:
+        """Open the guide afresh, with empty pages (the draft is gone)."""
+        self.app.pop_screen()
+        self.app.call_later(self.durf.action_new_step)
 
     def action_back(self) -> None:
         """Pause the guide: the draft is kept for next time (and the guide stays if it was not)."""

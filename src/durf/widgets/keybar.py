@@ -24,8 +24,16 @@ def key_label(key: str) -> str:
     return t(key) if key.startswith("keyname.") else key
 
 
-def hints_content(hints: Sequence[KeyHint]) -> Content:
-    """Render key hints as ``key what  key what``."""
+SECONDARY = frozenset(
+    {"keys.help", "keys.quit", "keys.move", "keys.next_field", "keys.switch_list", "keys.choose"}
+)
+"""Hints focus mode leaves out: keys a user knows, or that are not needed now."""
+
+
+def hints_content(hints: Sequence[KeyHint], *, focus: bool = False) -> Content:
+    """Render key hints as ``key what  key what``; in focus mode only the ones needed now."""
+    if focus:
+        hints = [hint for hint in hints if hint[1] not in SECONDARY]
     parts: list[str | tuple[str, str]] = []
     for index, (key, description_key) in enumerate(hints):
         if index:
@@ -46,14 +54,26 @@ class KeyBar(Static):
         color: $text-muted;
         background: $panel;
     }
+    .-focus KeyBar {
+        background: transparent;
+        padding: 0 4;
+    }
     """
 
     def __init__(self, hints: Sequence[KeyHint], **kwargs: object) -> None:
-        super().__init__(hints_content(hints), **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.hints = list(hints)
+
+    def on_mount(self) -> None:
+        """Follow focus mode: it changes which hints are worth showing."""
+        self.watch(self.app, "focus_mode", self._show, init=True)
+
+    def _show(self, _focus: bool = False) -> None:
+        focus = bool(getattr(self.app, "focus_mode", False))
+        self.update(hints_content(self.hints, focus=focus), layout=False)
 
     def show_hints(self, hints: Sequence[KeyHint]) -> None:
         """Show other hints (the keys that matter change with what is on screen)."""
         if list(hints) != self.hints:
             self.hints = list(hints)
-            self.update(hints_content(hints), layout=False)
+            self._show()
