@@ -24,6 +24,7 @@ from typing import Any, Literal
 from durf.core.breathing import BODY_AREAS
 from durf.core.dates import long_date, week_range
 from durf.core.i18n import Language, get_language, set_language, t, tn
+from durf.core.session import PART_OF
 from durf.core.state import HonestSentence, SessionRecord, State, Step
 from durf.core.steps import GUIDE_PAGES, STATUS_MARKS
 from durf.core.store import serialise_state, write_private
@@ -196,7 +197,13 @@ class _Journal:
         # Grouped once: looking through everything for each week would take a
         # minute for a history of years.
         self.sessions_by_week: dict[Week, list[SessionRecord]] = {}
+        self.parts_of: dict[str, list[SessionRecord]] = {}
+        """The parts of each practice session, written under it rather than on their own."""
         for record in sorted(state.history, key=lambda record: record.started_at):
+            session_id = record.details.get(PART_OF)
+            if isinstance(session_id, str) and session_id in session_ids:
+                self.parts_of.setdefault(session_id, []).append(record)
+                continue
             week = Week.of(self.local_date(record.started_at))
             self.sessions_by_week.setdefault(week, []).append(record)
         self.steps_by_week: dict[str, list[Step]] = {}
@@ -388,7 +395,7 @@ class _Journal:
 
     # -- a practice session ----------------------------------------------------------
 
-    def session(self, record: SessionRecord) -> None:
+    def session(self, record: SessionRecord, depth: int = 0) -> None:
         start = _local(record.started_at, self.zone).strftime("%H:%M")
         names = {
             "breathe": "breathe.title",
@@ -404,16 +411,33 @@ class _Journal:
             )
         if not record.completed:
             head.append(t("export.md.stopped"))
-        self.add(f"- {' · '.join(head)}")
+        self.add(f"{'  ' * depth}- {' · '.join(head)}")
         details = record.details
+        inner = depth + 1
         if record.exercise == "breathe":
-            self.breathing(record, details)
+            self.breathing(record, details, inner)
         elif record.exercise == "affirm":
-            self.affirmations(details)
+            self.affirmations(details, inner)
         elif record.exercise == "step":
-            self.step_session(details)
+            self.step_session(details, inner)
+        elif record.exercise == "session":
+            self.practice_session(details, inner)
+            for part in self.parts_of.get(record.id, []):
+                self.session(part, inner)
 
-    def breathing(self, record: SessionRecord, details: dict[str, Any]) -> None:
+    def practice_session(self, details: dict[str, Any], depth: int) -> None:
+        before, after = details.get("tension_before"), details.get("tension_after")
+        if before is not None or after is not None:
+            self.facts(
+                depth, [t("export.md.tension", before=_rating(before), after=_rating(after))]
+            )
+        question = details.get("question")
+        if isinstance(question, dict) and isinstance(question.get("text"), str):
+            answer = question.get("answer")
+            if isinstance(answer, str) and answer:
+                self.field(depth, question["text"], answer)
+
+    def breathing(self, record: SessionRecord, details: dict[str, Any], depth: int) -> None:
         facts = []
         done, planned = details.get("breaths_done"), details.get("breaths_planned")
         if isinstance(done, int) and isinstance(planned, int):
@@ -425,14 +449,14 @@ class _Journal:
         if isinstance(areas, list) and areas:
             words = [t(f"area.{a}").lower() if a in BODY_AREAS else str(a) for a in areas]
             facts.append(t("export.md.felt_in", areas=", ".join(words)))
-        self.facts(1, facts)
+        self.facts(depth, facts)
         sentence = self.sentence_of_session.get(record.id)
         if sentence is not None:
-            self.sentence(1, sentence)
+            self.sentence(depth, sentence)
         elif isinstance(details.get("sentence"), str) and details["sentence"]:
-            self.field(1, t("export.md.sentence"), details["sentence"])
+            self.field(depth, t("export.md.sentence"), details["sentence"])
             if isinstance(details.get("for_whom"), str) and details["for_whom"]:
-                self.field(2, t("export.md.for_whom"), details["for_whom"])
+                self.field(depth + 1, t("export.md.for_whom"), details["for_whom"])
 
     def sentence(self, depth: int, sentence: HonestSentence) -> None:
         self.field(depth, t("export.md.sentence"), sentence.text)
@@ -440,14 +464,14 @@ class _Journal:
             self.field(depth + 1, t("export.md.for_whom"), sentence.for_whom)
         self.facts(depth + 1, [t(f"export.md.sentence_status.{sentence.status}")])
 
-    def affirmations(self, details: dict[str, Any]) -> None:
+    def affirmations(self, details: dict[str, Any], depth: int) -> None:
         facts = []
         shown = details.get("shown")
         if isinstance(shown, int):
             facts.append(tn("affirm.count", shown))
         if details.get("mode") in ("read", "recall"):
             facts.append(t(f"affirm.mode_{details['mode']}"))
-        self.facts(1, facts)
+        self.facts(depth, facts)
         belief = details.get("belief")
         if isinstance(belief, dict) and isinstance(belief.get("text"), str) and belief["text"]:
             label = t(
@@ -455,9 +479,9 @@ class _Journal:
                 before=_rating(belief.get("before")),
                 after=_rating(belief.get("after")),
             )
-            self.field(1, label, belief["text"])
+            self.field(depth, label, belief["text"])
 
-    def step_session(self, details: dict[str, Any]) -> None:
+    def step_session(self, details: dict[str, Any], depth: int) -> None:
         step = self.steps.get(details.get("step_id") or "")
         if step is None:
             return
@@ -466,7 +490,7 @@ class _Journal:
             if details.get("part") == "reflection"
             else "export.md.planned"
         )
-        self.field(1, t(key), step.what)
+        self.field(depth, t(key), step.what)
 
     # -- what is not tied to a week --------------------------------------------------
 

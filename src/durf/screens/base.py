@@ -29,6 +29,8 @@ class DurfScreen(Screen[None]):
     TITLE_KEY: ClassVar[str] = "app.name"
     KEY_HINTS: ClassVar[list[KeyHint]] = [("Esc", "keys.back"), ("?", "keys.help")]
     BINDINGS: ClassVar = [Binding("escape", "back", show=False)]
+    IN_SESSION: ClassVar[bool] = False
+    """Whether this screen is a part of a practice session (focus mode keeps its title)."""
 
     DEFAULT_CSS = """
     DurfScreen #title-bar {
@@ -49,12 +51,6 @@ class DurfScreen(Screen[None]):
         content-align: center middle;
         text-align: center;
         color: $text-muted;
-    }
-    .-focus DurfScreen #title-bar {
-        display: none;
-    }
-    .-focus DurfScreen #body {
-        padding: 2 4 0 4;
     }
     DurfScreen.-too-small > * {
         display: none;
@@ -91,6 +87,7 @@ class DurfScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Check the size once; later changes arrive as resize events."""
+        self.set_class(self.IN_SESSION, "-in-session")
         self._fit(self.app.size.width, self.app.size.height)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -59,9 +59,13 @@ class CheckInScreen(FlowScreen):
         self.flow.session.tension_before = self.query_one("#tension", Scale).value
 
     def action_next(self) -> None:
-        """Keep the answers and go on to choosing the breath."""
-        self.remember()
-        self._continue()
+        """Keep the answers and go on (once keys typed just before have reached them)."""
+        self.after_typed_keys(self._answered)
+
+    def _answered(self) -> None:
+        if self.app.screen is self:
+            self.remember()
+            self._continue()
 
     def action_skip(self) -> None:
         """Go straight to the breathing, noting nothing."""

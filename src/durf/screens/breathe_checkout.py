@@ -56,5 +56,10 @@ class CheckOutScreen(FlowScreen):
         self.flow.session.tension_after = self.query_one("#tension", Scale).value
 
     def action_done(self) -> None:
-        """Save the whole session as completed and return home."""
-        self.finish(completed=True)
+        """Save the whole session as completed and return home (with a digit typed just
+        before on the scale)."""
+        self.after_typed_keys(self._done_when_rated)
+
+    def _done_when_rated(self) -> None:
+        if self.app.screen is self:
+            self.finish(completed=True)

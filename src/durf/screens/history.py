@@ -89,6 +89,22 @@ def summary(entry: Entry, room: int = 46) -> list[str | tuple[str, str]]:
             pair = _rating_pair("history.belief", belief.get("before"), belief.get("after"))
             if pair:
                 parts.append(pair)
+    elif record is not None and entry.exercise == "session":
+        details = record.details
+        kept = details.get("parts")
+        if isinstance(kept, list) and kept:
+            done = sum(
+                1 for part in kept if isinstance(part, dict) and part.get("status") != "skipped"
+            )
+            parts.append(t("history.parts", done=done, total=len(kept)))
+        pair = _rating_pair(
+            "history.tension", details.get("tension_before"), details.get("tension_after")
+        )
+        if pair:
+            parts.append(pair)
+        question = details.get("question")
+        if isinstance(question, dict) and isinstance(question.get("answer"), str):
+            quote = question["answer"] if question["answer"].strip() else ""
     elif entry.exercise == "step":
         part = record.details.get("part") if record is not None else None
         if step is None:

@@ -15,6 +15,7 @@ from durf.core.clock import today
 from durf.core.dates import long_date, week_heading
 from durf.core.i18n import catalog, get_language, t
 from durf.core.progress import session_minutes
+from durf.core.session import PART_OF
 from durf.core.steps import GUIDE_PAGES
 from durf.core.text import shown
 from durf.core.weeks import Week
@@ -51,6 +52,15 @@ SHOWN_ELSEWHERE = {
         "seconds_each",
     },
     "step": {"part", "step_id", "scariness", "scariness_after"},
+    "session": {
+        "minutes",
+        "planned",
+        "parts",
+        "areas",
+        "tension_before",
+        "tension_after",
+        "question",
+    },
 }
 """Details each exercise's rows already show; anything else is listed as it is stored."""
 
@@ -86,10 +96,51 @@ def record_rows(record: SessionRecord, patterns: dict[str, str] | None = None) -
         yield from _breathe_rows(details)
     elif record.exercise == "affirm":
         yield from _affirm_rows(details)
-    known = SHOWN_ELSEWHERE.get(record.exercise, set())
+    elif record.exercise == "session":
+        yield from _session_rows(details)
+    # Every part of a session says which session it was part of: the session shows it.
+    known = SHOWN_ELSEWHERE.get(record.exercise, set()) | {PART_OF}
     for key, value in details.items():
         if key not in known and value not in (None, "", [], {}):
             yield key, _value(value)
+
+
+PART_MARKS = {"done": "✓", "stopped": "◐", "skipped": "·"}
+
+
+def _session_rows(details: dict[str, Any]) -> Iterator[Row]:
+    minutes = details.get("minutes")
+    if isinstance(minutes, int) and not isinstance(minutes, bool):
+        yield t("entry.minutes_asked"), t("progress.minutes", minutes=minutes)
+    yield from _breathe_rows(
+        {key: details.get(key) for key in ("areas", "tension_before", "tension_after")}
+    )
+    kept = details.get("parts")
+    if isinstance(kept, list):
+        for part in kept:
+            if not isinstance(part, dict) or not isinstance(part.get("kind"), str):
+                yield t("entry.part"), _value(part)
+                continue
+            status = str(part.get("status", ""))
+            words = [PART_MARKS.get(status, "?"), _part_name(part["kind"])]
+            if status in PART_MARKS:
+                words.append("· " + t(f"entry.part_{status}"))
+            outcome = part.get("outcome")
+            if isinstance(outcome, str) and f"entry.outcome.{outcome}" in catalog(get_language()):
+                words.append("· " + t(f"entry.outcome.{outcome}"))
+            yield t("entry.part"), " ".join(words)
+    question = details.get("question")
+    if isinstance(question, dict):
+        if isinstance(question.get("text"), str) and question["text"]:
+            yield t("entry.question"), question["text"]
+        if isinstance(question.get("answer"), str) and question["answer"]:
+            yield t("entry.answer"), question["answer"]
+
+
+def _part_name(kind: str) -> str:
+    """A part's kind by its name in the catalog, or as stored."""
+    key = f"entry.part_kind.{kind}"
+    return t(key) if key in catalog(get_language()) else kind
 
 
 def _breathe_rows(details: dict[str, Any]) -> Iterator[Row]:
@@ -229,6 +280,8 @@ class EntryScreen(DurfScreen):
             if entry.record is not None:
                 rows = record_rows(entry.record, self._pattern_names())
                 yield from compose_rows(list(rows), "session-rows")
+                if entry.exercise == "session" and self.durf.state is not None:
+                    yield from self._compose_parts(entry.record)
             if entry.step is not None:
                 yield Static(
                     Content.styled(t("entry.step_heading"), "bold $accent"),
@@ -237,6 +290,18 @@ class EntryScreen(DurfScreen):
                 this_week = Week.of(today(self.durf.clock))
                 rows = step_rows(entry.step, this_week, self._desire(entry.step))
                 yield from compose_rows(list(rows), "step-rows")
+
+    def _compose_parts(self, session: SessionRecord) -> ComposeResult:
+        """Each exercise the session held, with what it recorded."""
+        from durf.core.history import session_parts
+
+        for number, part in enumerate(session_parts(self.durf.store.state, session)):
+            yield Static(
+                Content.styled(t(f"history.kind_long.{part.exercise}"), "bold $accent"),
+                classes="entry-heading",
+            )
+            rows = [row for row in record_rows(part, self._pattern_names())][1:]
+            yield from compose_rows(rows, f"part-rows-{number}")
 
     def _pattern_names(self) -> dict[str, str]:
         library = self.durf.library

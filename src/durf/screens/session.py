@@ -126,8 +126,8 @@ class SessionScreen(FlowScreen):
         self.query_one("#plan-heading", Static).update(t("session.heading", minutes=plan.minutes))
         rows = [(self.part_name(part), self.part_detail(part), part) for part in plan.parts]
         name_width = max(len(name) for name, _, _ in rows)
-        width = max(40, self.app.size.width - 12)
-        detail_width = max(10, width - name_width - 14)
+        # Number, name, detail and minutes on one line within the body's padding.
+        detail_width = max(10, min(self.app.size.width, 110) - 19 - name_width)
         lines: list[Content] = []
         for number, (name, detail, part) in enumerate(rows, start=1):
             lines.append(

@@ -40,17 +40,30 @@ if TYPE_CHECKING:
 NEXT_PART: tuple[str, str] = ("n", "session.key_next_part")
 NEXT_PART_TYPING: tuple[str, str] = ("Ctrl+N", "session.key_next_part")
 END: tuple[str, str] = ("Esc", "session.key_end")
+BARELY_SECONDS = 3.0
+"""A timed part left within this many seconds was passed by, not practised: it is not kept."""
 
 
-class SessionPart(DurfScreen):
-    """What every part shares: its place in the title, n for the next part, Esc to end."""
+SESSION_KEYS = [
+    Binding("n", "next_part", show=False),
+    Binding("ctrl+n", "next_part", show=False, priority=True),
+]
+"""Every part's own keys, besides the exercise's."""
 
-    BINDINGS: ClassVar = [
-        Binding("n", "next_part", show=False),
-        Binding("ctrl+n", "next_part", show=False, priority=True),
-    ]
+
+class SessionPart:
+    """What every part shares: its place in the title, n for the next part, Esc to end.
+
+    A mixin put before the exercise's screen class, which stays the first screen
+    base so that the exercise's styles (``CheckInScreen #areas``) still apply.
+    Textual merges only screen classes' bindings: each part lists ``SESSION_KEYS``.
+    """
+
+    IN_SESSION: ClassVar[bool] = True
     hub: SessionScreen
     part: Part
+    app: Any
+    durf: Any
 
     def title_text(self) -> str:
         """Where in the session this part is."""
@@ -96,6 +109,8 @@ def _flow_result(screen: Any, completed: bool, quitting: bool, barely: bool) -> 
 class SessionCheckIn(SessionPart, CheckInScreen):
     """Where is the tension, and how strong: the check-in of breathing, for the session."""
 
+    BINDINGS: ClassVar = SESSION_KEYS
+
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.mark"),
         ("Tab", "keys.next_field"),
@@ -123,6 +138,8 @@ class SessionCheckIn(SessionPart, CheckInScreen):
 class SessionCheckOut(SessionPart, CheckOutScreen):
     """The tension now, before and after side by side, and what the session held."""
 
+    BINDINGS: ClassVar = SESSION_KEYS
+
     KEY_HINTS: ClassVar = [("← →", "keys.rate"), ("Enter", "keys.finish"), END]
 
     def compose_body(self) -> ComposeResult:
@@ -143,9 +160,9 @@ class SessionCheckOut(SessionPart, CheckOutScreen):
             )
         return Content("\n").join(lines)
 
-    def action_done(self) -> None:
-        """Keep the rating; the session is complete."""
-        self.hub.part_over(self.keep_part(completed=True))
+    def _done_when_rated(self) -> None:
+        if self.app.screen is self:
+            self.hub.part_over(self.keep_part(completed=True))
 
     def keep_part(self, completed: bool, quitting: bool = False) -> PartResult:
         """The rating goes into the session."""
@@ -160,6 +177,8 @@ class SessionCheckOut(SessionPart, CheckOutScreen):
 
 class SessionBreathe(SessionPart, BreatheScreen):
     """Paced breathing with the remembered rhythm; the part is over with the last breath."""
+
+    BINDINGS: ClassVar = SESSION_KEYS
 
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.pause"),
@@ -176,7 +195,7 @@ class SessionBreathe(SessionPart, BreatheScreen):
         """Kept as a breathing session of its own, tied to this session."""
         if not quitting:
             self.remember()
-        barely = self.flow.session.breaths_done == 0
+        barely = self.flow.session.breathing_seconds < BARELY_SECONDS
         return _flow_result(self, completed, quitting, barely)
 
 
@@ -185,6 +204,8 @@ class SessionBreathe(SessionPart, BreatheScreen):
 
 class SessionBelief(SessionPart, BeliefScreen):
     """How much do you believe it: before and after the affirmations of the session."""
+
+    BINDINGS: ClassVar = SESSION_KEYS
 
     KEY_HINTS: ClassVar = [("← →", "keys.rate"), ("Enter", "keys.next"), NEXT_PART, END]
 
@@ -205,6 +226,8 @@ class SessionBelief(SessionPart, BeliefScreen):
 class SessionAffirmPractice(SessionPart, AffirmSessionScreen):
     """The affirmations on their timer, in the order the session chose."""
 
+    BINDINGS: ClassVar = SESSION_KEYS
+
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.pause"),
         ("← →", "keys.back_forward"),
@@ -221,7 +244,8 @@ class SessionAffirmPractice(SessionPart, AffirmSessionScreen):
         """Kept as an affirmation session of its own, tied to this session."""
         if not quitting:
             self.remember()
-        return _flow_result(self, completed, quitting, barely=self.flow.session.shown == 0)
+        barely = self.flow.session.practice_seconds < BARELY_SECONDS
+        return _flow_result(self, completed, quitting, barely)
 
 
 # -- this week's step ---------------------------------------------------------------------
@@ -229,6 +253,8 @@ class SessionAffirmPractice(SessionPart, AffirmSessionScreen):
 
 class SessionGuide(SessionPart, GuideScreen):
     """The five-step guide, to plan this week's step; the draft is kept whatever happens."""
+
+    BINDINGS: ClassVar = SESSION_KEYS
 
     KEY_HINTS: ClassVar = [
         ("PgDn", "keys.next"),
@@ -265,8 +291,10 @@ class SessionGuide(SessionPart, GuideScreen):
         return PartResult("guide", status)
 
 
-class SessionStepScreen(SessionPart):
+class SessionStepScreen(SessionPart, DurfScreen):
     """This week's step: did it happen, not yet, smaller, next week, or not this time."""
+
+    BINDINGS: ClassVar = SESSION_KEYS
 
     TITLE_KEY = "session.title"
     CSS_PATH = "session.tcss"
@@ -358,8 +386,10 @@ class SessionStepScreen(SessionPart):
         return PartResult("step", "skipped", step_id=self.step_id)
 
 
-class SessionSentence(SessionPart):
+class SessionSentence(SessionPart, DurfScreen):
     """An honest sentence rehearsed earlier: did you say it?"""
+
+    BINDINGS: ClassVar = SESSION_KEYS
 
     TITLE_KEY = "session.title"
     CSS_PATH = "session.tcss"
@@ -396,14 +426,14 @@ class SessionSentence(SessionPart):
             self.hub.part_over(PartResult("sentence", "done", outcome=answer))
 
 
-class SessionQuestion(SessionPart):
+class SessionQuestion(SessionPart, DurfScreen):
     """One reflection question, with room to write; the answer is kept as typed."""
 
     TITLE_KEY = "session.title"
     CSS_PATH = "session.tcss"
     AUTO_FOCUS = ""
     KEY_HINTS: ClassVar = [("Ctrl+S", "session.key_keep"), NEXT_PART_TYPING, END]
-    BINDINGS: ClassVar = [Binding("ctrl+s", "keep", show=False, priority=True)]
+    BINDINGS: ClassVar = [*SESSION_KEYS, Binding("ctrl+s", "keep", show=False, priority=True)]
 
     def __init__(self, prompt_key: str) -> None:
         super().__init__()

@@ -54,10 +54,6 @@ class KeyBar(Static):
         color: $text-muted;
         background: $panel;
     }
-    .-focus KeyBar {
-        background: transparent;
-        padding: 0 4;
-    }
     """
 
     def __init__(self, hints: Sequence[KeyHint], **kwargs: object) -> None:
