@@ -1024,6 +1024,9 @@ class DurfApp(App[None]):
         """Every exercise and setting, reachable by name from the command palette."""
         yield SystemCommand(t("palette.home"), t("palette.home_help"), self.action_go_home)
         yield SystemCommand(
+            t("session.title"), t("home.session_description"), self.action_start_session
+        )
+        yield SystemCommand(
             t("breathe.title"), t("home.breathe_description"), self.action_start_breathing
         )
         yield SystemCommand(
@@ -1046,6 +1049,8 @@ class DurfApp(App[None]):
                     lambda code=code: self.change_language(code),
                 )
         yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.action_change_theme)
+        focus_key = "palette.focus_off" if self.focus_mode else "palette.focus_on"
+        yield SystemCommand(t(focus_key), t("palette.focus_help"), self.action_toggle_focus_mode)
         motion_key = "palette.motion_off" if self.settings.reduced_motion else "palette.motion_on"
         yield SystemCommand(
             t(motion_key),

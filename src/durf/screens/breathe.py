@@ -89,6 +89,8 @@ class BreatheScreen(FlowScreen):
             self.set_timer(SAFETY_DELAY, self._show_safety_once)
 
     def _show_safety_once(self) -> None:
+        if self not in self.app.screen_stack:
+            return  # closed meanwhile (everything deleted, say): nothing to warn about, or save
         self.app.notify(t("safety.first_time"), timeout=12, markup=False)
         self.durf.change_settings(safety_seen=True)
 

@@ -13,6 +13,7 @@ from durf.widgets.keybar import key_label
 
 GLOBAL_KEYS = [
     ("?", "keys.help"),
+    ("f", "keys.focus_long"),
     ("Esc", "keys.back"),
     ("Ctrl+P", "keys.palette"),
     ("Ctrl+Q", "keys.quit"),
@@ -27,6 +28,18 @@ BREATHE_KEYS = [
     ("←", "keys.slower"),
     ("→", "keys.faster"),
     ("Esc", "keys.stop"),
+]
+SESSION_KEYS = [
+    ("Enter", "keys.start"),
+    ("← →", "help.session_minutes"),
+    ("n / Ctrl+N", "help.session_next_part"),
+    ("Esc", "help.session_end"),
+    ("Ctrl+S", "help.session_keep_answer"),
+]
+AFFIRM_KEYS = [
+    ("keyname.space", "keys.pause"),
+    ("← →", "keys.back_forward"),
+    ("*", "help.favourite"),
 ]
 FOLLOW_UP_KEYS = [
     ("keyname.yes", "followup.key_said"),
@@ -55,7 +68,7 @@ PROGRESS_KEYS = [
     ("↑ ↓", "keys.scroll"),
 ]
 HISTORY_KEYS = [
-    ("f", "history.key_exercise_long"),
+    ("Tab", "history.key_exercise_long"),
     ("← →", "history.key_week_long"),
     ("a", "history.key_all_weeks"),
     ("Enter", "history.key_open_long"),
@@ -90,7 +103,9 @@ class HelpScreen(DurfScreen):
             for heading, keys in (
                 ("help.everywhere", GLOBAL_KEYS),
                 ("help.on_home", HOME_KEYS),
+                ("help.in_session", SESSION_KEYS),
                 ("help.while_breathing", BREATHE_KEYS),
+                ("help.while_affirming", AFFIRM_KEYS),
                 ("help.open_sentences", FOLLOW_UP_KEYS),
                 ("help.in_guide", GUIDE_KEYS),
                 ("help.on_board", BOARD_KEYS),

@@ -316,7 +316,11 @@ class SessionScreen(FlowScreen):
         run = self.run
         if run is None or run.current is None:
             return
-        part_screen = self.app.screen
+        # The part's screen may lie under a question (ask to end) or a help page.
+        part_screen = next(
+            (screen for screen in reversed(self.app.screen_stack) if hasattr(screen, "keep_part")),
+            None,
+        )
         keep = getattr(part_screen, "keep_part", None)
         result = keep(completed=False, quitting=True) if keep is not None else None
         run.results.append(result or PartResult(run.current.kind, "skipped"))
