@@ -72,6 +72,44 @@ def guide(page: int, *then: str) -> Steps:
     return run
 
 
+def session(*actions: str | float, focus: bool = False) -> Steps:
+    """A practice session: keys to press, and numbers of seconds to let pass on the clock."""
+
+    async def run(pilot: Pilot) -> None:
+        from durf.screens.affirm_session import AffirmSessionScreen
+        from durf.screens.breathe import BreatheScreen
+
+        app = pilot.app
+        await settle(pilot)
+        app.change_settings(safety_seen=True, focus_mode=focus)
+        app.focus_mode = focus
+        for action in actions:
+            if action == ANSWER:
+                await pilot.press(*ANSWERS[get_language()])
+                continue
+            if isinstance(action, str):
+                await pilot.press(action)
+                continue
+            for _ in range(int(action * 2)):
+                app.clock.advance(0.5)
+                if isinstance(app.screen, BreatheScreen):
+                    app.screen.catch_up()
+                elif isinstance(app.screen, AffirmSessionScreen):
+                    app.screen._stop_timer()
+                    app.screen._tick()
+                await pilot.pause(0.01)
+        await pilot.pause()
+
+    return run
+
+
+ANSWER = "<answer>"
+"""In a session's actions: type the answer to the question, in the language of the shot."""
+ANSWERS = {
+    "en": "My shoulders go up, and I start talking faster.",
+    "nl": "Mijn schouders gaan omhoog, en ik ga sneller praten.",
+}
+
 STORY = "story"
 """A home with three weeks of small steps (see ``tests.core.factories.step_story``)."""
 PRACTICE = "practice"
@@ -84,6 +122,27 @@ SIZES = {"progress-3-dashboard-narrow": NARROW}
 # (a fresh folder the shot may write to), or STORY
 SHOTS: list[tuple[str, Steps, bool | str]] = [
     ("home", press(), False),
+    ("session-1-plan", press("1"), PRACTICE),
+    ("session-2-first-plan", press("1"), True),
+    (
+        "session-3-breathing-focus",
+        session("1", "enter", "tab", "6", "enter", 2.0, focus=True),
+        PRACTICE,
+    ),
+    (
+        "session-4-question-focus",
+        session("1", "enter", "tab", "5", "enter", "n", "n", "n", ANSWER, focus=True),
+        PRACTICE,
+    ),
+    ("session-5-this-weeks-step", session("1", "enter", "s", "n", "n"), PRACTICE),
+    (
+        "session-6-check-out",
+        session(
+            *("1", "enter", "tab", "6", "enter", 75.0, "4", "enter"),
+            *(85.0, "6", "enter", "down", "enter", ANSWER, "ctrl+s", "3"),
+        ),
+        PRACTICE,
+    ),
     ("settings", press("6"), False),
     ("help", press("question_mark"), False),
     ("about", press("8"), False),

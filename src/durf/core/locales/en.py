@@ -760,7 +760,7 @@ MESSAGES: dict[str, str] = {
     "home.session_description": "A few calm minutes that lead you through everything, one part after another",
     "keys.focus": "focus",
     "keys.slower_faster": "slower/faster",
-    "keys.choose_this_one": "choose",
+    "keys.choose_this_one": "this one",
     "focus.on": "Focus mode: only what you need now. f to leave it.",
     "focus.off": "Focus mode is off.",
     "session.title": "A practice session",

@@ -771,7 +771,7 @@ MESSAGES: dict[str, str] = {
     "home.session_description": "Een paar rustige minuten die je door alles heen leiden, het ene deel na het andere",
     "keys.focus": "focus",
     "keys.slower_faster": "trager/sneller",
-    "keys.choose_this_one": "kiezen",
+    "keys.choose_this_one": "deze",
     "focus.on": "Focusmodus: alleen wat je nu nodig hebt. Met f ga je eruit.",
     "focus.off": "Focusmodus staat uit.",
     "session.title": "Een oefensessie",
