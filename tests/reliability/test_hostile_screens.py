@@ -18,7 +18,13 @@ from textual.widgets import Input, OptionList
 
 from durf.core.store import Store
 from tests.app.conftest import FROZEN_NOW, make_app, settle
-from tests.reliability.hostile import PROBES, assert_shown_safely, hostile_state, probe_params
+from tests.reliability.hostile import (
+    PROBES,
+    Probe,
+    assert_shown_safely,
+    hostile_state,
+    probe_params,
+)
 
 
 async def _look(pilot, probe, where: str, *keys: str) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +59,7 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
     probe = PROBES[probe_name]
     Store(durf_home).update(lambda _: hostile_state(probe.text, FROZEN_NOW))
     app = make_app(durf_home)
-    async with app.run_test(size=(110, 40)) as pilot:
+    async with app.run_test(size=(110, 40), notifications=True) as pilot:
         await settle(pilot)
         await _look(pilot, probe, "home, open sentences")
 
@@ -127,3 +133,32 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
         await _look(pilot, replace(probe, visible=None), "recalling an own affirmation")
         app.screen.query_one("#recall", Input).post_message(events.Paste(probe.text))
         await _look(pilot, probe, "the affirmation pasted into the recall line")
+
+
+async def test_notices_and_pages_that_name_a_hostile_path_show_it_literally(
+    tmp_path: Path,
+) -> None:
+    """A home whose folder name holds an escape sequence and markup: the notice about
+    a broken state file, the about page, an export's notice and the forget question."""
+    from durf.screens.about import AboutScreen
+    from durf.screens.settings import SettingsScreen
+
+    home = tmp_path / "h\x1b]0;o\x07[b]"
+    home.mkdir()
+    (home / "state.json").write_text("{ not json", "utf-8")
+    probe = Probe("h\x1b]0;o\x07[b]", "h␛]0;o␇[b]")
+    app = make_app(home)
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await settle(pilot)
+        await _look(pilot, probe, "notice: the state file was moved aside")
+        app.clear_notifications()
+        app.push_screen(AboutScreen())
+        await _look(pilot, probe, "about page")
+        await _back_home(app)
+        app.export_to(home / "export.md", "md")
+        await _look(pilot, probe, "notice: export written")
+        app.clear_notifications()
+        app.push_screen(SettingsScreen())
+        await pilot.pause()
+        app.screen.query_one("#forget").press()
+        await _look(pilot, probe, "question: forget everything")
