@@ -187,6 +187,11 @@ def terminal_frame(app) -> str:  # type: ignore[no-untyped-def]
     return update.render_segments(console)
 
 
+def frame_words(app) -> str:  # type: ignore[no-untyped-def]
+    """The words on the screen in reading order, one space between them (no emulator needed)."""
+    return " ".join(_TEXTUALS_OWN.sub(" ", terminal_frame(app)).split())
+
+
 def raw_controls(frame: str) -> list[str]:
     """Control characters in ``frame`` that are not part of Textual's own drawing."""
     return _RAW_CONTROL.findall(_TEXTUALS_OWN.sub("", frame))
