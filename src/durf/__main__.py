@@ -19,6 +19,7 @@ from durf.core.paths import bundled_exercises_dir, durf_home, state_file, user_e
 from durf.core.quicklook import QuickLook, quick_look
 from durf.core.schema import SCHEMA_VERSION
 from durf.core.session import MAX_MINUTES, MIN_MINUTES
+from durf.core.text import say
 
 if TYPE_CHECKING:
     from durf.app import DurfApp
@@ -200,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cmd_forget(home, args)
     if look.schema_version is not None and look.schema_version > SCHEMA_VERSION:
-        print(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), file=sys.stderr)
+        say(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), error=True)
         return EXIT_PROBLEM
     if args.command in ("export", "import"):
         from durf.cli_data import cmd_export, cmd_import
@@ -236,7 +237,7 @@ def cmd_where(home: Path) -> int:
     width = max(len(label) for label, _, _ in rows)
     for label, value, exists in rows:
         note = f"  ({t('where.not_yet')})" if exists is False else ""
-        print(f"{label.ljust(width)}  {value}{note}")
+        say(f"{label.ljust(width)}  {value}{note}")
     return EXIT_OK
 
 
@@ -247,14 +248,14 @@ def cmd_status(home: Path, look: QuickLook) -> int:
     from durf.core.status import StatusUnreadable, glance, status_line
 
     if look.schema_version is not None and look.schema_version > SCHEMA_VERSION:
-        print(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), file=sys.stderr)
+        say(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), error=True)
         return EXIT_PROBLEM
     try:
         seen = glance(home)
     except StatusUnreadable:
-        print(t("status.unreadable", path=str(state_file(home))), file=sys.stderr)
+        say(t("status.unreadable", path=str(state_file(home))), error=True)
         return EXIT_PROBLEM
-    print(status_line(seen, date.today()))
+    say(status_line(seen, date.today()))
     return EXIT_OK
 
 
@@ -273,13 +274,13 @@ def cmd_check(home: Path, files: list[Path]) -> int:
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
     for path, file_problems in by_file.items():
-        print(str(path))
+        say(str(path))
         for problem in file_problems:
-            print(f"  {problem.field}: {problem.reason}")
+            say(f"  {problem.field}: {problem.reason}")
     if by_file:
-        print(tn("check.summary_bad", len(by_file), checked=checked))
+        say(tn("check.summary_bad", len(by_file), checked=checked))
         return EXIT_PROBLEM
-    print(tn("check.summary_good", checked))
+    say(tn("check.summary_good", checked))
     return EXIT_OK
 
 
@@ -299,7 +300,7 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     pattern = pattern or next((p for p in patterns if p.default), None)
     pattern = pattern or (patterns[0] if patterns else None)
     if pattern is None:
-        print(t("cli.no_patterns"), file=sys.stderr)
+        say(t("cli.no_patterns"), error=True)
         return EXIT_PROBLEM
     pace = look.setting("breath_pace", float, 1.0)
     if args.minutes is not None:
@@ -317,7 +318,7 @@ def cmd_affirm(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     """Open the affirmations, start a session at once, or add one of your own."""
     if args.words:
         if args.words[0] != "add":
-            print(t("cli.affirm_help"), file=sys.stderr)
+            say(t("cli.affirm_help"), error=True)
             return EXIT_USAGE
         return _add_affirmation(home, " ".join(args.words[1:]))
     if (
@@ -357,15 +358,15 @@ def _add_affirmation(home: Path, text: str) -> int:
     from durf.core.store import Store, StoreError
 
     if not text.strip():
-        print(t("cli.empty_affirmation"), file=sys.stderr)
+        say(t("cli.empty_affirmation"), error=True)
         return EXIT_USAGE
     when = SystemClock().now()
     try:
         Store(home).update(lambda state: add_own(state, text, when))
     except StoreError as error:
-        print(str(error), file=sys.stderr)
+        say(str(error), error=True)
         return EXIT_PROBLEM
-    print(t("cli.added", text=text))
+    say(t("cli.added", text=text))
     return EXIT_OK
 
 
@@ -379,7 +380,7 @@ def _unknown_pattern(home: Path, wanted: str) -> int:
 
     library = load_library([bundled_exercises_dir(), user_exercises_dir(home)])
     valid = ", ".join(p.id for p in library.breathing)
-    print(t("cli.unknown_pattern", pattern=wanted, valid=valid), file=sys.stderr)
+    say(t("cli.unknown_pattern", pattern=wanted, valid=valid), error=True)
     return EXIT_USAGE
 
 
@@ -415,7 +416,7 @@ def run_app(
     app = DurfApp(home, cli_language=cli_language, look=look, start=start)
     app.run()
     if app.fatal_message:
-        print(app.fatal_message, file=sys.stderr)
+        say(app.fatal_message, error=True)
         return app.fatal_status
     return EXIT_OK
 

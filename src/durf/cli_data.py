@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from durf.core.i18n import get_language, t, tn
 from durf.core.paths import state_file, user_exercises_dir
 from durf.core.schema import SCHEMA_VERSION
-from durf.core.text import shown
+from durf.core.text import say, shown
 from durf.core.words import and_list, what_it_holds
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class _Problem(Exception):
 
 
 def _say_problem(problem: Exception) -> int:
-    print(str(problem), file=sys.stderr)
+    say(str(problem), error=True)
     return EXIT_PROBLEM
 
 
@@ -104,11 +104,11 @@ def cmd_export(home: Path, args: argparse.Namespace) -> int:
     try:
         write_export(out, data, overwrite=args.force)
     except ExportFileExists as error:
-        print(f"{error} {t('export.use_force')}", file=sys.stderr)
+        say(f"{error} {t('export.use_force')}", error=True)
         return EXIT_PROBLEM
     except ExportError as error:
         return _say_problem(error)
-    print(t("export.written", path=str(out), what=what_it_holds(state)))
+    say(t("export.written", path=str(out), what=what_it_holds(state)))
     return EXIT_OK
 
 
@@ -164,11 +164,11 @@ def describe_additions(report: MergeReport) -> str:
 
 def _already_here(report: MergeReport) -> None:
     if report.already_here:
-        print(tn("import.already_here", report.already_here))
+        say(tn("import.already_here", report.already_here))
     if report.kept_yours:
-        print(tn("import.kept_yours", report.kept_yours))
+        say(tn("import.kept_yours", report.kept_yours))
     if report.draft_kept:
-        print(t("import.draft_kept"))
+        say(t("import.draft_kept"))
 
 
 def cmd_import(home: Path, args: argparse.Namespace) -> int:
@@ -187,15 +187,15 @@ def cmd_import(home: Path, args: argparse.Namespace) -> int:
         if preview.kept_yours or preview.draft_kept:
             # Not "everything is here": the file holds other versions, and they were
             # not taken. Say so, so nobody believes the two homes are now the same.
-            print(t("import.nothing_added", path=str(path)))
+            say(t("import.nothing_added", path=str(path)))
             _already_here(preview)
         else:
-            print(t("import.nothing_new", path=str(path)))
+            say(t("import.nothing_new", path=str(path)))
         return EXIT_OK
     if args.dry_run:
-        print(t("import.would_add", path=str(path), what=describe_additions(preview)))
+        say(t("import.would_add", path=str(path), what=describe_additions(preview)))
         _already_here(preview)
-        print(t("import.dry_run_note"))
+        say(t("import.dry_run_note"))
         return EXIT_OK
     reports: list[MergeReport] = []
 
@@ -212,8 +212,8 @@ def cmd_import(home: Path, args: argparse.Namespace) -> int:
     except StoreError as error:
         return _say_problem(error)
     for notice in store.take_notices():
-        print(notice, file=sys.stderr)
-    print(t("import.added", path=str(path), what=describe_additions(reports[0])))
+        say(notice, error=True)
+    say(t("import.added", path=str(path), what=describe_additions(reports[0])))
     _already_here(reports[0])
     return EXIT_OK
 
@@ -225,7 +225,7 @@ def _ask_to_forget() -> bool:
     try:
         answer = input(t("forget.ask"))
     except EOFError:
-        print()
+        say()
         return False
     return answer.strip().lower() in {"yes", t("forget.yes_word")}
 
@@ -237,39 +237,39 @@ def cmd_forget(home: Path, args: argparse.Namespace) -> int:
 
     files = data_files(home)
     if not files:
-        print(t("forget.nothing", home=str(home)))
+        say(t("forget.nothing", home=str(home)))
         return EXIT_OK
-    print(t("forget.will_remove", home=str(home)))
+    say(t("forget.will_remove", home=str(home)))
     for path in files:
-        print(f"  {path}")
+        say(f"  {path}")
     # An unreadable file is deleted all the same; there is just nothing to count in it,
     # and with only a backup or quarantined copies left there is no state to count.
     if state_file(home).exists():
         with contextlib.suppress(_Problem):
-            print(t("forget.holds", what=what_it_holds(read_current(home))))
+            say(t("forget.holds", what=what_it_holds(read_current(home))))
     exercises = user_exercises_dir(home)
     if exercises.exists():
-        print(t("forget.keeps_exercises", folder=str(exercises)))
-    print(t("forget.other_window"))
+        say(t("forget.keeps_exercises", folder=str(exercises)))
+    say(t("forget.other_window"))
     if not args.yes:
         if not sys.stdin.isatty():
-            print(t("forget.not_a_terminal"), file=sys.stderr)
+            say(t("forget.not_a_terminal"), error=True)
             return EXIT_USAGE
         if not _ask_to_forget():
-            print(t("forget.kept"))
+            say(t("forget.kept"))
             return EXIT_PROBLEM
     try:
         forgotten = forget(Store(home))
     except StoreError as error:
         return _say_problem(error)
-    print(tn("forget.removed", len(forgotten.removed)))
+    say(tn("forget.removed", len(forgotten.removed)))
     if forgotten.home_removed:
-        print(t("forget.home_gone", home=str(home)))
+        say(t("forget.home_gone", home=str(home)))
     else:
-        print(t("forget.nothing_left", home=str(home)))
+        say(t("forget.nothing_left", home=str(home)))
     if forgotten.kept_exercises is not None:
-        print(t("forget.kept_exercises", folder=str(forgotten.kept_exercises)))
+        say(t("forget.kept_exercises", folder=str(forgotten.kept_exercises)))
     if forgotten.kept_other:
         names = ", ".join(path.name for path in forgotten.kept_other)
-        print(t("forget.kept_other", names=names))
+        say(t("forget.kept_other", names=names))
     return EXIT_OK

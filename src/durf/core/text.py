@@ -51,3 +51,16 @@ def one_line(text: str, length: int = SHOWN_TEXT_LENGTH) -> str:
     if space > length // 2:
         cut = cut[:space]  # end on a whole word when one is near
     return cut.rstrip() + "…"
+
+
+def say(message: str = "", *, error: bool = False) -> None:
+    """Print a message of the command line for the person reading it.
+
+    Messages quote file names, paths and the user's own words; their control
+    characters are shown as pictures, so none of them can steer the terminal
+    (or a shell prompt that shows ``durf status``). Data meant for a pipe, like
+    ``durf export``, is written as it is, not through here.
+    """
+    import sys
+
+    print(shown(message), file=sys.stderr if error else sys.stdout)

@@ -16,6 +16,7 @@ from durf.core.i18n import t
 from durf.core.text import shown
 from durf.screens.base import DurfScreen
 from durf.screens.confirm import ConfirmScreen
+from durf.widgets.shown_fields import ShownInput
 
 MAX_AFFIRMATION = 200
 
@@ -43,7 +44,7 @@ class OwnScreen(DurfScreen):
     def compose_body(self) -> ComposeResult:
         """The writing line, then the list."""
         yield Static(t("own.intro"), classes="intro", markup=False)
-        yield Input(
+        yield ShownInput(
             placeholder=t("own.placeholder"),
             max_length=MAX_AFFIRMATION,
             select_on_focus=False,

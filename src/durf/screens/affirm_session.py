@@ -21,6 +21,7 @@ from durf.core.countdown import Stopwatch
 from durf.core.i18n import t
 from durf.core.text import shown
 from durf.screens.flow import FlowScreen
+from durf.widgets.shown_fields import ShownInput
 
 ALMOST = 0.8
 """A recall this close is "almost": we say so kindly and show the words."""
@@ -49,7 +50,9 @@ class AffirmSessionScreen(FlowScreen):
         """The affirmation in the middle, the countdown under it."""
         yield Static(id="affirmation", markup=False)
         if self.flow.session.mode == "recall":
-            yield Input(placeholder=t("recall.placeholder"), select_on_focus=False, id="recall")
+            yield ShownInput(
+                placeholder=t("recall.placeholder"), select_on_focus=False, id="recall"
+            )
         yield Static(id="feedback", markup=False)
         yield Static(id="progress", markup=False)
 

@@ -15,6 +15,7 @@ from durf.core.breathing import earlier_sentences
 from durf.core.i18n import get_language, t
 from durf.core.text import shown
 from durf.screens.flow import FlowScreen
+from durf.widgets.shown_fields import ShownInput
 
 MAX_SENTENCE = 280
 MAX_FOR_WHOM = 120
@@ -36,14 +37,14 @@ class SentenceScreen(FlowScreen):
     def compose_body(self) -> ComposeResult:
         """Your sentence, for whom, and suggestions."""
         yield Static(t("sentence.intro"), classes="intro", markup=False)
-        yield Input(
+        yield ShownInput(
             value=self.flow.session.sentence,
             placeholder=t("sentence.placeholder"),
             max_length=MAX_SENTENCE,
             select_on_focus=False,
             id="sentence",
         )
-        yield Input(
+        yield ShownInput(
             value=self.flow.session.for_whom,
             placeholder=t("sentence.for_whom_placeholder"),
             max_length=MAX_FOR_WHOM,

@@ -12,6 +12,8 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input, TextArea
 
+from durf.widgets.shown_fields import ShownInput, ShownTextArea
+
 
 def _forwarded(widget: TextArea | Input, event: events.Key) -> bool:
     focused = widget.screen.focused if widget.is_attached else None
@@ -23,7 +25,7 @@ def _forwarded(widget: TextArea | Input, event: events.Key) -> bool:
     return True
 
 
-class KeptTextArea(TextArea):
+class KeptTextArea(ShownTextArea):
     """A TextArea that forwards keys arriving after it lost the focus."""
 
     async def _on_key(self, event: events.Key) -> None:
@@ -31,7 +33,7 @@ class KeptTextArea(TextArea):
             await super()._on_key(event)
 
 
-class KeptInput(Input):
+class KeptInput(ShownInput):
     """An Input that forwards keys arriving after it lost the focus."""
 
     async def _on_key(self, event: events.Key) -> None:

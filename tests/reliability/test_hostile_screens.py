@@ -1,0 +1,164 @@
+"""Hostile text on every screen that shows user text, as the terminal would receive it.
+
+One state holds the same hostile text in every place for user text (see
+``hostile_state``); the test walks through every screen that shows any of it
+and looks at the frame Textual would write: no control character from the text
+reaches the terminal raw, markup is never interpreted, and the text's start is
+on the emulated screen (so the test cannot pass by showing nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Input, OptionList
+
+from durf.core.store import Store
+from tests.app.conftest import FROZEN_NOW, make_app, settle
+from tests.reliability.hostile import (
+    PROBES,
+    Probe,
+    assert_shown_safely,
+    hostile_state,
+    probe_params,
+)
+
+
+async def _look(pilot, probe, where: str, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    if keys:
+        await pilot.press(*keys)
+    await pilot.pause()
+    assert pilot.app.is_running, f"durf stopped at {where}"
+    assert_shown_safely(pilot.app, probe, where)
+
+
+async def _back_home(app) -> None:  # type: ignore[no-untyped-def]
+    # Popped, not stopped: stopping an exercise would ask first.
+    while len(app.screen_stack) > 1:
+        await app.pop_screen()
+
+
+async def _each_option(pilot, probe, where: str, listing: OptionList) -> None:  # type: ignore[no-untyped-def]
+    """Highlight every option of ``listing`` in turn (the detail below follows it)."""
+    for index in range(listing.option_count):
+        listing.highlighted = index
+        await _look(pilot, probe, f"{where}, option {index}")
+
+
+@pytest.mark.parametrize("probe_name", probe_params())
+async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_name: str) -> None:
+    from durf.screens.affirm_belief import BeliefScreen
+    from durf.screens.affirm_own import OwnScreen
+    from durf.screens.breathe_rehearse import RehearseScreen
+    from durf.screens.breathe_sentence import SentenceScreen
+    from durf.screens.history_detail import EntryScreen
+
+    probe = PROBES[probe_name]
+    Store(durf_home).update(lambda _: hostile_state(probe.text, FROZEN_NOW))
+    app = make_app(durf_home)
+    async with app.run_test(size=(110, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await _look(pilot, probe, "home, open sentences")
+
+        app.action_open_progress()
+        await _look(pilot, probe, "dashboard")
+        await _back_home(app)
+
+        app.action_open_history()
+        await _look(pilot, probe, "history list")
+        listing = app.screen.query_one("#history-list", OptionList)
+        for index in range(listing.option_count):
+            listing.highlighted = index
+            await _look(pilot, probe, f"history entry {index}", "enter")
+            assert isinstance(app.screen, EntryScreen)
+            await pilot.press("escape")
+        await _back_home(app)
+
+        app.action_open_steps()
+        await _look(pilot, probe, "steps board")
+        steps = app.screen.query_one("#week-steps", OptionList)
+        await _each_option(pilot, probe, "steps board", steps)
+        statuses = [step.status for step in app.screen._steps]
+        steps.focus()
+        steps.highlighted = statuses.index("planned")
+        await _look(pilot, probe, "editing a step", "e")
+        await _look(pilot, probe, "steps board again", "escape")
+        await _look(pilot, probe, "making a step smaller", "s")
+        await _look(pilot, probe, "steps board again", "escape")
+        steps.highlighted = statuses.index("done")
+        await _look(pilot, probe, "reflection of a done step", "d")
+        await _back_home(app)
+
+        app.action_new_step()
+        await _look(pilot, probe, "guide, details and recap")
+        for page in range(5):
+            await _look(pilot, probe, f"guide, question {5 - page}", "pageup")
+        await _back_home(app)
+
+        app.push_screen(OwnScreen())
+        await _look(pilot, probe, "own affirmations")
+        app.screen.query_one("#own", OptionList).focus()
+        await _look(pilot, probe, "own affirmation being edited", "e")
+        app.screen.query_one("#own", OptionList).focus()
+        await _look(pilot, probe, "deleting an own affirmation", "d")
+        await _back_home(app)
+
+        flow = app.new_breathing_flow()
+        app.push_screen(SentenceScreen(flow))
+        await _look(pilot, probe, "earlier sentences offered")
+        await _look(pilot, probe, "an earlier sentence taken", "enter")
+        await _back_home(app)
+
+        flow = app.new_breathing_flow()
+        flow.session.sentence = flow.session.for_whom = probe.text
+        app.push_screen(RehearseScreen(flow))
+        await _look(pilot, probe, "rehearsing the sentence")
+        await _back_home(app)
+
+        affirming = app.new_affirm_flow("own")
+        app.start_affirmations_now(affirming, 1, None)
+        await _look(pilot, probe, "practising an own affirmation")
+        affirming.session.belief_text = probe.text
+        app.push_screen(BeliefScreen(affirming, stage="before"))
+        await _look(pilot, probe, "belief in an affirmation")
+        await _back_home(app)
+
+        recalling = app.new_affirm_flow("own")
+        recalling.session.mode = "recall"
+        app.start_affirmations_now(recalling, 1, None)
+        # Only the first word shows until it is recalled: nothing to look for but safety.
+        await _look(pilot, replace(probe, visible=None), "recalling an own affirmation")
+        app.screen.query_one("#recall", Input).post_message(events.Paste(probe.text))
+        await _look(pilot, probe, "the affirmation pasted into the recall line")
+
+
+async def test_notices_and_pages_that_name_a_hostile_path_show_it_literally(
+    tmp_path: Path,
+) -> None:
+    """A home whose folder name holds an escape sequence and markup: the notice about
+    a broken state file, the about page, an export's notice and the forget question."""
+    from durf.screens.about import AboutScreen
+    from durf.screens.settings import SettingsScreen
+
+    home = tmp_path / "h\x1b]0;o\x07[b]"
+    home.mkdir()
+    (home / "state.json").write_text("{ not json", "utf-8")
+    probe = Probe("h\x1b]0;o\x07[b]", "h␛]0;o␇[b]")
+    app = make_app(home)
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await settle(pilot)
+        await _look(pilot, probe, "notice: the state file was moved aside")
+        app.clear_notifications()
+        app.push_screen(AboutScreen())
+        await _look(pilot, probe, "about page")
+        await _back_home(app)
+        app.export_to(home / "export.md", "md")
+        await _look(pilot, probe, "notice: export written")
+        app.clear_notifications()
+        app.push_screen(SettingsScreen())
+        await pilot.pause()
+        app.screen.query_one("#forget").press()
+        await _look(pilot, probe, "question: forget everything")
