@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from textual.screen import ModalScreen
 
+from durf.core.session import Part
 from durf.core.store import Store
 from durf.screens.base import MIN_HEIGHT, MIN_WIDTH, DurfScreen
 from tests.app.conftest import FROZEN_NOW, make_app, settle
@@ -70,6 +71,38 @@ def _entry(app):  # type: ignore[no-untyped-def]
     return history_view(app.store.state, limit=5).entries[-1]
 
 
+def _session_at(kind: str, *extra_parts: Any) -> Callable[[Any], None]:
+    """A practice session, begun, at its first part of ``kind`` (the earlier ones passed by).
+
+    ``extra_parts`` are put in front of the plan, for parts today's plan does not hold.
+    """
+
+    def open_session(app: Any) -> None:
+        from durf.core.session import PartResult, SessionPlan, SessionRun
+        from durf.screens.session import SessionScreen
+
+        hub = SessionScreen()
+        app.push_screen(hub)
+        plan = app.plan_session(10)
+        hub.plan = SessionPlan(plan.minutes, (*extra_parts, *plan.parts))
+        hub.run = SessionRun(hub.plan, app.clock.now())
+        hub.flow.session = app.session_run = hub.run
+        for part in hub.plan.parts:
+            if part.kind == kind:
+                break
+            hub.run.results.append(PartResult(part.kind, "skipped"))
+        hub._show_current()
+
+    return open_session
+
+
+def _open_sentence(app: Any) -> Any:
+    from durf.core.session import Part, sentence_to_follow_up
+
+    sentence = sentence_to_follow_up(app.store.state)
+    return Part("sentence", 30, sentence_id=sentence.id)
+
+
 def _screens() -> dict[str, Callable[[Any], None]]:
     from durf.screens.affirm import AffirmScreen
     from durf.screens.affirm_belief import BeliefScreen
@@ -86,6 +119,15 @@ def _screens() -> dict[str, Callable[[Any], None]]:
 
     return {
         "home": lambda app: None,
+        "session: the plan": lambda app: app.action_start_session(),
+        "session: check-in": _session_at("checkin"),
+        "session: breathing": _session_at("breathe"),
+        "session: belief": _session_at("affirm"),
+        "session: this week's step": _session_at("step"),
+        "session: the question": _session_at("question"),
+        "session: check-out": _session_at("checkout"),
+        "session: the guide": _session_at("guide", Part("guide", 360)),
+        "session: a sentence": lambda app: _session_at("sentence", _open_sentence(app))(app),
         "breathing: check-in": lambda app: app.action_start_breathing(),
         "breathing: setup": _open(lambda app: SetupScreen(_breathing_flow(app))),
         "breathing: the orb": lambda app: app.start_breathing_now(app.current_pattern(), 6),
