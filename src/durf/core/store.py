@@ -20,6 +20,7 @@ import errno
 import gc
 import json
 import os
+import re
 import secrets
 import shutil
 import threading
@@ -373,6 +374,7 @@ class Store:
         """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
         self._ensure_home()
         data = serialise_state(state, self._record_json)
+        self._remove_orphaned_temporaries()
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
             write_private(tmp, data)
@@ -386,6 +388,23 @@ class Store:
             key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
             raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
         self._signature = _signature(self.path)
+
+    def _remove_orphaned_temporaries(self) -> None:
+        """Delete the temporary files of saves that were killed before their rename.
+
+        Called with the file lock held, so no other durf is writing one right now:
+        each is a dead copy as large as the whole state, and without this every
+        crash mid-save would leave one more behind in the home for good.
+        """
+        pattern = re.compile(rf"\A\.{re.escape(self.path.name)}\.(?:[0-9a-f]+|bak)\.tmp\Z")
+        try:
+            names = [entry.name for entry in os.scandir(self.home)]
+        except OSError:
+            return
+        for name in names:
+            if pattern.match(name):
+                with contextlib.suppress(OSError):
+                    (self.home / name).unlink()
 
     def _keep_backup(self) -> None:
         # A hard link keeps the old bytes without copying them; the rename makes
