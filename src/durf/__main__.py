@@ -245,6 +245,7 @@ def cmd_status(home: Path, look: QuickLook) -> int:
 def cmd_check(home: Path, files: list[Path]) -> int:
     """Validate exercise files and print each problem; exit status 1 if any."""
     from durf.core.library import check_files, exercise_files, load_library
+    from durf.core.text import shown
 
     folders = [bundled_exercises_dir(), user_exercises_dir(home)]
     if files:
@@ -257,9 +258,10 @@ def cmd_check(home: Path, files: list[Path]) -> int:
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
     for path, file_problems in by_file.items():
-        print(str(path))
+        # A file's name is anyone's text: an escape code in it must not reach the terminal.
+        print(shown(str(path)))
         for problem in file_problems:
-            print(f"  {problem.field}: {problem.reason}")
+            print(shown(f"  {problem.field}: {problem.reason}"))
     if by_file:
         print(tn("check.summary_bad", len(by_file), checked=checked))
         return EXIT_PROBLEM

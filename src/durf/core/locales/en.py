@@ -781,4 +781,5 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.invalid_value": "not a valid value: %(value)r",
     "cli.argparse.invalid_choice": "%(value)r is not one of the choices (%(choices)s)",
     "cli.argparse.error": "%(prog)s: %(message)s\n",
+    "library.reason.too_deep": "it holds arrays or tables nested too deep to read",
 }

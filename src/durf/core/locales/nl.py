@@ -792,4 +792,5 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.invalid_value": "geen geldige waarde: %(value)r",
     "cli.argparse.invalid_choice": "%(value)r is geen van de keuzes (%(choices)s)",
     "cli.argparse.error": "%(prog)s: %(message)s\n",
+    "library.reason.too_deep": "er staan lijsten of tabellen zo diep in elkaar dat durf het niet kan lezen",
 }
