@@ -126,7 +126,13 @@ def parse_state(raw: bytes) -> State:
             raise _Unreadable(_first_error(error)) from None
     try:
         document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except RecursionError:
+        # Brackets nested thousands deep: no durf wrote this, and Python's
+        # reader gives up on it rather than failing as invalid JSON.
+        raise _Unreadable(t("store.reason.too_deep")) from None
+    except ValueError as error:
+        # Also a whole number too long to convert (over 4300 digits), which
+        # ``json`` reports as a plain ValueError, not a JSONDecodeError.
         raise _Unreadable(t("store.reason.not_json", detail=str(error))) from None
     if not isinstance(document, dict):
         raise _Unreadable(t("store.reason.not_object"))
@@ -356,6 +362,13 @@ class Store:
             self._lock.acquire()
         except Timeout:
             raise StateWriteError(t("store.locked")) from None
+        except OSError as error:
+            # The lock file cannot be made: a read-only home, or no space for it.
+            # The same plain message as a failed save, not a crash.
+            key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
+            raise StateWriteError(
+                t(key, path=str(self.lock_path), reason=error.strerror or str(error))
+            ) from None
         try:
             yield
         finally:
@@ -373,7 +386,15 @@ class Store:
     def _write(self, state: State) -> None:
         """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
         self._ensure_home()
-        data = serialise_state(state, self._record_json)
+        try:
+            data = serialise_state(state, self._record_json)
+        except ValueError:
+            # Text that UTF-8 cannot hold (lone surrogates from undecodable input)
+            # must cost this one change, not the app: the file on disk stays as it was.
+            reason = t("store.reason.not_encodable")
+            raise StateWriteError(
+                t("store.cannot_write", path=str(self.path), reason=reason)
+            ) from None
         self._remove_orphaned_temporaries()
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
@@ -413,10 +434,16 @@ class Store:
         with contextlib.suppress(FileNotFoundError):
             staging.unlink()
         try:
-            os.link(self.path, staging)
+            try:
+                os.link(self.path, staging)
+            except OSError:
+                shutil.copy2(self.path, staging)
+            os.replace(staging, self.backup_path)
         except OSError:
-            shutil.copy2(self.path, staging)
-        os.replace(staging, self.backup_path)
+            # A full disk can stop the copy or the rename: leave no half backup behind.
+            with contextlib.suppress(OSError):
+                staging.unlink()
+            raise
 
     def _fsync_folder(self) -> None:
         try:
