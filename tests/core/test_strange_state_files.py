@@ -16,7 +16,7 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,7 @@ from durf.core.affirm import add_own
 from durf.core.state import SCHEMA_VERSION, Settings, State
 from durf.core.store import NewerStateError, StateWriteError, Store, StoreError
 from tests.core.data_story import everything as a_story
+from tests.core.disk_trouble import no_space, no_space_for_copies, read_only
 from tests.core.factories import state_with_sessions
 
 DEEP = 50_000
@@ -182,53 +183,6 @@ def test_a_file_that_cannot_be_read_is_named_and_left_alone(
 
 # -- a home that cannot be written ---------------------------------------------------------
 
-WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-
-
-@contextlib.contextmanager
-def read_only(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Make ``home`` behave as on a read-only file system, whoever runs the tests.
-
-    Every way durf changes a folder (creating, renaming, linking, deleting a file,
-    making a folder) fails there with EROFS, as it would on a read-only mount.
-    """
-
-    def inside(path: object) -> bool:
-        return Path(os.fsdecode(path)).parent == home or Path(os.fsdecode(path)) == home  # type: ignore[arg-type]
-
-    def refuse(path: object) -> None:
-        raise OSError(errno.EROFS, os.strerror(errno.EROFS), os.fsdecode(path))  # type: ignore[arg-type]
-
-    real_open, real_replace, real_link, real_unlink, real_mkdir = (
-        os.open,
-        os.replace,
-        os.link,
-        os.unlink,
-        os.mkdir,
-    )
-
-    def guarded_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if flags & WRITING and inside(path):
-            refuse(path)
-        return real_open(path, flags, *args, **kwargs)
-
-    def guarded(real: Callable[..., object]) -> Callable[..., object]:
-        def call(source, *args, **kwargs):  # type: ignore[no-untyped-def]
-            targets = [source, *(arg for arg in args if isinstance(arg, str | os.PathLike))]
-            if any(inside(target) for target in targets):
-                refuse(source)
-            return real(source, *args, **kwargs)
-
-        return call
-
-    monkeypatch.setattr(os, "open", guarded_open)
-    monkeypatch.setattr(os, "replace", guarded(real_replace))
-    monkeypatch.setattr(os, "link", guarded(real_link))
-    monkeypatch.setattr(os, "unlink", guarded(real_unlink))
-    monkeypatch.setattr(os, "mkdir", guarded(real_mkdir))
-    yield
-    monkeypatch.undo()
-
 
 def test_a_read_only_home_is_read_and_a_save_is_refused_plainly(
     everything: Callable[[], State], durf_home: Path, monkeypatch: pytest.MonkeyPatch
@@ -269,14 +223,6 @@ def test_a_home_that_cannot_be_made_is_a_save_refused(
 
 
 # -- a full disk -----------------------------------------------------------------------------
-
-
-def no_space(*_: object, **__: object) -> object:
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-
-def no_space_for_copies(source: object, target: object, *_: object, **__: object) -> object:
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 FULL_DISK_MOMENTS = {
