@@ -293,6 +293,10 @@ class Store:
             raise StoreError(
                 t("store.cannot_move_aside", path=str(path), reason=error.strerror)
             ) from None
+        # A hand-edited file may have been readable by others; the kept copy is
+        # your data all the same, so it is private like every file durf keeps.
+        with contextlib.suppress(OSError):
+            os.chmod(aside, 0o600)
         return aside
 
     def _read_backup(self) -> State | None:
@@ -438,6 +442,10 @@ class Store:
                 os.link(self.path, staging)
             except OSError:
                 shutil.copy2(self.path, staging)
+            # A state file copied in by hand may be readable by others; its backup
+            # (the same bytes, through the link) is made yours alone, as a save would.
+            with contextlib.suppress(OSError):
+                os.chmod(staging, 0o600)
             os.replace(staging, self.backup_path)
         except OSError:
             # A full disk can stop the copy or the rename: leave no half backup behind.
