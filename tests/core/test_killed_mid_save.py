@@ -161,6 +161,20 @@ def test_the_next_save_clears_what_killed_saves_left_behind(durf_home: Path) -> 
     assert names == ["notes.tmp", "state.json", "state.json.bak", "state.json.lock"]
 
 
+def test_a_save_cut_off_after_its_backup_step_leaves_no_link_behind(durf_home: Path) -> None:
+    store = Store(durf_home)
+    store.update(lambda _: state_for(1))
+    store.update(lambda _: state_for(2))
+    # What a kill between keeping the backup and the rename leaves: the backup is
+    # another name for the state file itself.
+    (durf_home / "state.json.bak").unlink()
+    os.link(durf_home / "state.json", durf_home / "state.json.bak")
+    Store(durf_home).update(lambda _: state_for(3))
+    names = sorted(path.name for path in durf_home.iterdir())
+    assert names == ["state.json", "state.json.bak", "state.json.lock"]
+    assert parse_state((durf_home / "state.json.bak").read_bytes()) == state_for(2)
+
+
 @pytest.mark.slow
 def test_two_thousand_kills_never_lose_a_finished_save(durf_home: Path) -> None:
     saves, cut_off = kill_saves_repeatedly(durf_home, kills=2000, seed=2026)

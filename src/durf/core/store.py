@@ -437,6 +437,12 @@ class Store:
         staging = self.backup_path.with_name(f".{self.backup_path.name}.tmp")
         with contextlib.suppress(FileNotFoundError):
             staging.unlink()
+        with contextlib.suppress(OSError):
+            if os.path.samefile(self.path, self.backup_path):
+                # A save cut off between this step and its rename left the backup as
+                # a link to the state file: it holds these bytes already. (Renaming a
+                # second link onto it would do nothing and leave the staging link.)
+                return
         try:
             try:
                 os.link(self.path, staging)
