@@ -388,6 +388,13 @@ def test_many_more_files_load_or_are_reported(tmp_path: Path) -> None:
     check_cli(SLOW_EXAMPLES // 4, tmp_path)
 
 
+def test_breathe_and_the_library_refuse_an_id_ending_in_a_line_break(tmp_path: Path) -> None:
+    path = tmp_path / "newline.toml"
+    path.write_text(toml_document({**BOX, "id": "box\n"}), "utf-8")
+    assert load_file(path)[0] is None
+    assert read_pattern(path) is None
+
+
 def test_breathe_and_the_library_refuse_the_same_large_files(tmp_path: Path) -> None:
     from durf.core import library, patterns
 

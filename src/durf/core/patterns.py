@@ -69,7 +69,9 @@ def read_pattern(path: Path) -> QuickPattern | None:
         return None
     if document.get("kind") != "breathing" or not set(document) <= PATTERN_KEYS:
         return None
-    if not isinstance(document.get("id"), str) or not ID_PATTERN.match(document["id"]):
+    # fullmatch: Python's ``$`` also matches before a final newline, which the
+    # library's (Rust) pattern does not, so ``match`` took "calm\n" as an id.
+    if not isinstance(document.get("id"), str) or not ID_PATTERN.fullmatch(document["id"]):
         return None
     if not isinstance(document.get("default", False), bool):
         return None
