@@ -288,7 +288,7 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     """Open the breathing exercise; with a pattern or length, start breathing at once."""
     if args.pattern is None and args.breaths is None and args.minutes is None:
         return run_app(home, look, cli_language=args.lang, start=_start_checkin)
-    from durf.core.pacer import breaths_for_minutes
+    from durf.core.pacer import PACE_MAX, PACE_MIN, breaths_for_minutes
     from durf.core.patterns import find_patterns
 
     # The standard-library reader, not the pydantic library: breathing starts at once.
@@ -302,11 +302,11 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     if pattern is None:
         say(t("cli.no_patterns"), error=True)
         return EXIT_PROBLEM
-    pace = look.setting("breath_pace", float, 1.0)
+    pace = look.number_within("breath_pace", PACE_MIN, PACE_MAX, 1.0)
     if args.minutes is not None:
         breaths = breaths_for_minutes(args.minutes, pattern.cycle_seconds * pace)
     else:
-        breaths = args.breaths or look.setting("breath_count", int, 6)
+        breaths = args.breaths or int(look.number_within("breath_count", 1, 60, 6))
 
     def start(app: DurfApp) -> None:
         app.start_breathing_now(pattern, breaths)
@@ -360,14 +360,34 @@ def _add_affirmation(home: Path, text: str) -> int:
     if not text.strip():
         say(t("cli.empty_affirmation"), error=True)
         return EXIT_USAGE
+    if not is_utf8_text(text):
+        say(t("cli.not_utf8"), error=True)
+        return EXIT_USAGE
     when = SystemClock().now()
+    store = Store(home)
     try:
-        Store(home).update(lambda state: add_own(state, text, when))
+        store.update(lambda state: add_own(state, text, when))
     except StoreError as error:
         say(str(error), error=True)
         return EXIT_PROBLEM
+    # An unreadable state file was set aside on the way: say where it is now.
+    for notice in store.take_notices():
+        say(notice, error=True)
     say(t("cli.added", text=text))
     return EXIT_OK
+
+
+def is_utf8_text(text: str) -> bool:
+    """Whether ``text`` can be saved as UTF-8.
+
+    Python hands over command-line bytes that are not UTF-8 (a terminal set to
+    another encoding) as lone surrogates, which no UTF-8 file can hold.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _open_affirmations(app: DurfApp) -> None:

@@ -27,7 +27,7 @@ from pydantic import (
 
 from durf.core.i18n import Language, t
 from durf.core.pacer import PHASE_LIMITS
-from durf.core.text import has_control_characters
+from durf.core.text import has_control_characters, one_line
 
 MAX_FILE_BYTES = 256 * 1024
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
@@ -260,7 +260,10 @@ def _field(location: Sequence[int | str]) -> str:
             # The discriminated union adds the kind as the first step; it is noise here.
             continue
         else:
-            text += f".{part}" if text else str(part)
+            # A misspelt field's name is whatever the file says: keep it short and
+            # its control characters visible, as the file's own text would be.
+            name = one_line(str(part))
+            text += f".{name}" if text else name
     return text or "(file)"
 
 
@@ -279,6 +282,9 @@ def load_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
         return None, [Problem(path, "(file)", t("library.reason.not_utf8"))]
     except tomllib.TOMLDecodeError as error:
         return None, [Problem(path, "(toml)", str(error))]
+    except RecursionError:
+        # tomllib reads nested arrays and tables by recursion, without a limit of its own.
+        return None, [Problem(path, "(toml)", t("library.reason.too_deep"))]
     if "kind" not in document:
         return None, [
             Problem(path, "kind", t("library.reason.kind_missing", kinds=", ".join(KINDS)))
@@ -290,7 +296,7 @@ def load_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
                 "kind",
                 t(
                     "library.reason.kind_unknown",
-                    kind=str(document["kind"]),
+                    kind=one_line(str(document["kind"])),
                     kinds=", ".join(KINDS),
                 ),
             )
@@ -299,6 +305,8 @@ def load_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
         return _exercise_adapter.validate_python(document), []
     except ValidationError as error:
         return None, [Problem(path, _field(item["loc"]), _reason(item)) for item in error.errors()]
+    except RecursionError:
+        return None, [Problem(path, "(toml)", t("library.reason.too_deep"))]
 
 
 def exercise_files(folder: Path) -> list[Path]:

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from durf.core.pacer import PHASE_LIMITS, PhaseKind
+from durf.core.text import has_control_characters
+
+MAX_FILE_BYTES = 256 * 1024
+"""The library's limit: a larger file is skipped there, so here too."""
 
 PATTERN_KEYS = {"kind", "id", "name", "purpose", "phases", "default"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -45,9 +49,12 @@ class QuickPattern:
 
 
 def _texts_present(document: dict, name: str) -> bool:
+    # The library's ``Text`` rules: both languages, not blank, no control characters.
     table = document.get(name)
     return isinstance(table, dict) and all(
-        isinstance(table.get(language), str) and table[language].strip()
+        isinstance(table.get(language), str)
+        and table[language].strip()
+        and not has_control_characters(table[language].replace("\n", " "))
         for language in ("nl", "en")
     )
 
@@ -55,12 +62,16 @@ def _texts_present(document: dict, name: str) -> bool:
 def read_pattern(path: Path) -> QuickPattern | None:
     """The pattern in ``path``, or ``None`` if the file is not a usable breathing pattern."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
         document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None
     if document.get("kind") != "breathing" or not set(document) <= PATTERN_KEYS:
         return None
-    if not isinstance(document.get("id"), str) or not ID_PATTERN.match(document["id"]):
+    # fullmatch: Python's ``$`` also matches before a final newline, which the
+    # library's (Rust) pattern does not, so ``match`` took "calm\n" as an id.
+    if not isinstance(document.get("id"), str) or not ID_PATTERN.fullmatch(document["id"]):
         return None
     if not isinstance(document.get("default", False), bool):
         return None
@@ -80,7 +91,8 @@ def read_pattern(path: Path) -> QuickPattern | None:
         if not isinstance(raw, dict) or set(raw) != {"kind", "seconds"}:
             return None
         kind, seconds = raw["kind"], raw["seconds"]
-        if kind not in PHASE_LIMITS or isinstance(seconds, bool):
+        # A list or table as the kind cannot even be looked up: not a phase either.
+        if not isinstance(kind, str) or kind not in PHASE_LIMITS or isinstance(seconds, bool):
             return None
         if not isinstance(seconds, int | float):
             return None

@@ -33,6 +33,17 @@ class QuickLook:
             return value if isinstance(value, bool) else default
         return value if isinstance(value, kind) and not isinstance(value, bool) else default
 
+    def number_within(self, name: str, low: float, high: float, default: float) -> float:
+        """A numeric setting if it lies from ``low`` to ``high``, else ``default``.
+
+        The quick look is unvalidated: a hand-edited ``0`` or ``NaN`` must not reach
+        arithmetic that the full load would never have let it near.
+        """
+        value = self.settings.get(name)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return default
+        return value if low <= value <= high else default
+
 
 def quick_look(home: Path) -> QuickLook:
     """Read the version and the settings from the head of the state file.
@@ -57,6 +68,8 @@ def quick_look(home: Path) -> QuickLook:
         while text[start] in " \t\r\n":
             start += 1
         value, _ = json.JSONDecoder().raw_decode(text, start)
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, RecursionError):
+        # RecursionError: brackets nested too deep to decode. The full load
+        # reports the file; this look must not stop every command, forget too.
         return QuickLook(version)
     return QuickLook(version, value if isinstance(value, dict) else {})

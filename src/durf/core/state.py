@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from durf.core.i18n import Language
+from durf.core.pacer import PACE_MAX, PACE_MIN
 from durf.core.schema import SCHEMA_VERSION
 from durf.core.weeks import Week
 
@@ -51,7 +52,7 @@ class Settings(Record):
     """A terminal bell at each change of phase or affirmation."""
     breath_pattern: str | None = None
     """The id of the breathing pattern chosen last; ``None`` is the bundled default."""
-    breath_pace: float = 1.0
+    breath_pace: float = Field(default=1.0, ge=PACE_MIN, le=PACE_MAX, allow_inf_nan=False)
     """A factor on every phase's seconds: above 1 is slower. Kept between runs."""
     breath_count: int = Field(default=6, ge=1, le=60)
     """How many breaths a session has, chosen last."""

@@ -95,9 +95,13 @@ def glance(home: Path) -> StepsGlance:
         while True:
             chunk = handle.read(max(CHUNK_BYTES, len(data)))
             data += chunk
-            text = data.decode("utf-8", errors="ignore")
+            # utf-8-sig: an editor may put a byte order mark before the JSON,
+            # which the full load accepts as well.
+            text = data.decode("utf-8-sig", errors="ignore")
             try:
                 values = _top_level_values(text, {"steps", "step_draft"}, stop_at="history")
+            except RecursionError:
+                raise StatusUnreadable("nested too deep") from None
             except ValueError as error:
                 # Most often a value cut by the chunk's end: read on before judging.
                 if chunk:

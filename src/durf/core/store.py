@@ -20,6 +20,7 @@ import errno
 import gc
 import json
 import os
+import re
 import secrets
 import shutil
 import threading
@@ -125,7 +126,13 @@ def parse_state(raw: bytes) -> State:
             raise _Unreadable(_first_error(error)) from None
     try:
         document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except RecursionError:
+        # Brackets nested thousands deep: no durf wrote this, and Python's
+        # reader gives up on it rather than failing as invalid JSON.
+        raise _Unreadable(t("store.reason.too_deep")) from None
+    except ValueError as error:
+        # Also a whole number too long to convert (over 4300 digits), which
+        # ``json`` reports as a plain ValueError, not a JSONDecodeError.
         raise _Unreadable(t("store.reason.not_json", detail=str(error))) from None
     if not isinstance(document, dict):
         raise _Unreadable(t("store.reason.not_object"))
@@ -286,6 +293,10 @@ class Store:
             raise StoreError(
                 t("store.cannot_move_aside", path=str(path), reason=error.strerror)
             ) from None
+        # A hand-edited file may have been readable by others; the kept copy is
+        # your data all the same, so it is private like every file durf keeps.
+        with contextlib.suppress(OSError):
+            os.chmod(aside, 0o600)
         return aside
 
     def _read_backup(self) -> State | None:
@@ -355,6 +366,13 @@ class Store:
             self._lock.acquire()
         except Timeout:
             raise StateWriteError(t("store.locked")) from None
+        except OSError as error:
+            # The lock file cannot be made: a read-only home, or no space for it.
+            # The same plain message as a failed save, not a crash.
+            key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
+            raise StateWriteError(
+                t(key, path=str(self.lock_path), reason=error.strerror or str(error))
+            ) from None
         try:
             yield
         finally:
@@ -372,7 +390,16 @@ class Store:
     def _write(self, state: State) -> None:
         """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
         self._ensure_home()
-        data = serialise_state(state, self._record_json)
+        try:
+            data = serialise_state(state, self._record_json)
+        except ValueError:
+            # Text that UTF-8 cannot hold (lone surrogates from undecodable input)
+            # must cost this one change, not the app: the file on disk stays as it was.
+            reason = t("store.reason.not_encodable")
+            raise StateWriteError(
+                t("store.cannot_write", path=str(self.path), reason=reason)
+            ) from None
+        self._remove_orphaned_temporaries()
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
             write_private(tmp, data)
@@ -387,17 +414,50 @@ class Store:
             raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
         self._signature = _signature(self.path)
 
+    def _remove_orphaned_temporaries(self) -> None:
+        """Delete the temporary files of saves that were killed before their rename.
+
+        Called with the file lock held, so no other durf is writing one right now:
+        each is a dead copy as large as the whole state, and without this every
+        crash mid-save would leave one more behind in the home for good.
+        """
+        pattern = re.compile(rf"\A\.{re.escape(self.path.name)}\.(?:[0-9a-f]+|bak)\.tmp\Z")
+        try:
+            names = [entry.name for entry in os.scandir(self.home)]
+        except OSError:
+            return
+        for name in names:
+            if pattern.match(name):
+                with contextlib.suppress(OSError):
+                    (self.home / name).unlink()
+
     def _keep_backup(self) -> None:
         # A hard link keeps the old bytes without copying them; the rename makes
         # the new backup appear whole. Filesystems without links get a copy.
         staging = self.backup_path.with_name(f".{self.backup_path.name}.tmp")
         with contextlib.suppress(FileNotFoundError):
             staging.unlink()
+        with contextlib.suppress(OSError):
+            if os.path.samefile(self.path, self.backup_path):
+                # A save cut off between this step and its rename left the backup as
+                # a link to the state file: it holds these bytes already. (Renaming a
+                # second link onto it would do nothing and leave the staging link.)
+                return
         try:
-            os.link(self.path, staging)
+            try:
+                os.link(self.path, staging)
+            except OSError:
+                shutil.copy2(self.path, staging)
+            # A state file copied in by hand may be readable by others; its backup
+            # (the same bytes, through the link) is made yours alone, as a save would.
+            with contextlib.suppress(OSError):
+                os.chmod(staging, 0o600)
+            os.replace(staging, self.backup_path)
         except OSError:
-            shutil.copy2(self.path, staging)
-        os.replace(staging, self.backup_path)
+            # A full disk can stop the copy or the rename: leave no half backup behind.
+            with contextlib.suppress(OSError):
+                staging.unlink()
+            raise
 
     def _fsync_folder(self) -> None:
         try:

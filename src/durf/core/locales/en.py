@@ -872,4 +872,8 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.invalid_value": "not a valid value: %(value)r",
     "cli.argparse.invalid_choice": "%(value)r is not one of the choices (%(choices)s)",
     "cli.argparse.error": "%(prog)s: %(message)s\n",
+    "store.reason.too_deep": "it holds brackets nested too deep to read; durf never writes that",
+    "cli.not_utf8": "These words hold bytes that are not UTF-8 text, so durf cannot save them. Is your terminal set to UTF-8? Nothing was saved.",
+    "store.reason.not_encodable": "some of the text cannot be written as UTF-8",
+    "library.reason.too_deep": "it holds arrays or tables nested too deep to read",
 }

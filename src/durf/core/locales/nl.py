@@ -883,4 +883,8 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.invalid_value": "geen geldige waarde: %(value)r",
     "cli.argparse.invalid_choice": "%(value)r is geen van de keuzes (%(choices)s)",
     "cli.argparse.error": "%(prog)s: %(message)s\n",
+    "store.reason.too_deep": "er staan haakjes zo diep in elkaar dat durf het niet kan lezen; zo schrijft durf het nooit",
+    "cli.not_utf8": "In deze woorden staan bytes die geen UTF-8-tekst zijn, dus durf kan ze niet bewaren. Staat je terminal op UTF-8? Er is niets bewaard.",
+    "store.reason.not_encodable": "er staat tekst in die niet als UTF-8 te schrijven is",
+    "library.reason.too_deep": "er staan lijsten of tabellen zo diep in elkaar dat durf het niet kan lezen",
 }
