@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 
 from durf.core.store import Store
 from tests.app.conftest import FROZEN_NOW, make_app, settle
@@ -22,6 +22,7 @@ from tests.reliability.hostile import (
     PROBES,
     Probe,
     assert_shown_safely,
+    frame_words,
     hostile_state,
     probe_params,
 )
@@ -133,6 +134,25 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
         await _look(pilot, replace(probe, visible=None), "recalling an own affirmation")
         app.screen.query_one("#recall", Input).post_message(events.Paste(probe.text))
         await _look(pilot, probe, "the affirmation pasted into the recall line")
+        await _back_home(app)
+
+        app.action_start_session()
+        await _look(pilot, probe, "a session's plan")
+        await pilot.press("enter", "s", "n")  # past the check-in and the breathing
+        await pilot.pause()
+        await _look(pilot, probe, "a session: the affirmation believed least")
+        await _look(pilot, probe, "a session: this week's step", "n")
+        await pilot.press("n")
+        await pilot.pause()
+        answer = app.screen.query_one("#answer", TextArea)
+        answer.post_message(events.Paste(probe.text))
+        await _look(pilot, probe, "a session: the answer to the question")
+        await pilot.press("ctrl+s")
+        await _look(pilot, probe, "a session: the check-out", "enter")
+        app.action_open_history()
+        await pilot.pause()
+        await _look(pilot, probe, "the session in the history", "enter")
+        assert "Practice session" in frame_words(app), "the session's entry did not open"
 
 
 async def test_notices_and_pages_that_name_a_hostile_path_show_it_literally(

@@ -171,6 +171,53 @@ def reflection_kept_step_still_planned(state: dict) -> None:
     assert step["reflection"]["what_happened"] == HAPPENED
 
 
+def breathing_in_a_session(terminal: RealTerminal) -> None:
+    terminal.wait_for("A session of about 10 minutes")
+    terminal.press("enter")
+    terminal.wait_for("Session 1/")
+    terminal.type("s")  # nothing to note at the check-in
+    terminal.wait_for("breath 1 of")
+
+
+def session_kept_with_its_breathing(state: dict) -> None:
+    [session] = [r for r in state["history"] if r["exercise"] == "session"]
+    [breathing] = [r for r in state["history"] if r["exercise"] == "breathe"]
+    assert session["completed"] is False and breathing["completed"] is False
+    assert breathing["details"]["session"] == session["id"]
+    part = session["details"]["parts"][1]
+    assert part == {"kind": "breathe", "status": "stopped", "record_id": breathing["id"]}
+    assert all(p["status"] == "skipped" for p in session["details"]["parts"][2:])
+
+
+ANSWER = "My shoulders go up before I say it"
+
+
+def answering_the_question_in_a_session(terminal: RealTerminal) -> None:
+    terminal.wait_for("One question")
+    terminal.press("enter")
+    terminal.wait_for("Session 1/")
+    terminal.type("s")
+    terminal.wait_for("breath 1 of")
+    terminal.type("n")
+    terminal.wait_for("How much do you believe")
+    terminal.type("n")
+    terminal.wait_for("Your step for this week")
+    terminal.type("n")
+    terminal.wait_for("Ctrl+S keep and go on")
+    terminal.type(ANSWER)
+    terminal.wait_for(ANSWER)
+
+
+def session_answer_kept(state: dict) -> None:
+    [session] = [r for r in state["history"] if r["exercise"] == "session"]
+    assert session["completed"] is False
+    assert session["details"]["question"]["answer"] == ANSWER
+    assert session["details"]["parts"][-2:] == [
+        {"kind": "question", "status": "done"},
+        {"kind": "checkout", "status": "skipped"},
+    ]
+
+
 MOMENTS = {
     "breathing": Moment(("breathe", "--breaths", "6"), breathing, breathing_kept_unfinished),
     "breathing, asked whether to stop": Moment(
@@ -184,6 +231,15 @@ MOMENTS = {
         ("step",),
         typing_a_reflection,
         reflection_kept_step_still_planned,
+        seed=planned_step_this_week("Ask Sam one question"),
+    ),
+    "session, breathing": Moment(
+        ("session",), breathing_in_a_session, session_kept_with_its_breathing
+    ),
+    "session, answer typed": Moment(
+        ("session",),
+        answering_the_question_in_a_session,
+        session_answer_kept,
         seed=planned_step_this_week("Ask Sam one question"),
     ),
 }

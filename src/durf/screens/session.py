@@ -246,13 +246,19 @@ class SessionScreen(FlowScreen):
         run = self.run
         if run is None or self._moving_on or run.current is None:
             return
+        self._add_result(result)
+        self._keep()
+        self._moving_on = True
+        self.app.call_later(self._next_part)
+
+    def _add_result(self, result: PartResult) -> None:
+        """Note what became of the part now due, linked to the record it kept, if any."""
+        run = self.run
+        assert run is not None
         exercise = EXERCISE_OF_PART.get(result.kind)
         if exercise is not None and result.record_id is None and result.status != "skipped":
             result.record_id = part_record(self.durf.store.state, run, exercise)
         run.results.append(result)
-        self._keep()
-        self._moving_on = True
-        self.app.call_later(self._next_part)
 
     async def _next_part(self) -> None:
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
@@ -286,7 +292,7 @@ class SessionScreen(FlowScreen):
         if run.current is not None:
             keep = getattr(part_screen, "keep_part", None)
             result = keep(completed=False) if keep is not None else None
-            run.results.append(result or PartResult(run.current.kind, "skipped"))
+            self._add_result(result or PartResult(run.current.kind, "skipped"))
         skip_rest(run)
         self._end(completed=False)
 
@@ -323,7 +329,7 @@ class SessionScreen(FlowScreen):
         )
         keep = getattr(part_screen, "keep_part", None)
         result = keep(completed=False, quitting=True) if keep is not None else None
-        run.results.append(result or PartResult(run.current.kind, "skipped"))
+        self._add_result(result or PartResult(run.current.kind, "skipped"))
         skip_rest(run)
         if run.worth_keeping or run.kept:
             self._keep()

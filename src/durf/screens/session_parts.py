@@ -93,6 +93,9 @@ def _flow_result(screen: Any, completed: bool, quitting: bool, barely: bool) -> 
     ``barely``: so little was done that the part counts as passed by, and is not kept.
     """
     kind = screen.part.kind
+    if quitting and screen.flow.saved:
+        # Kept on the way out (``keep_everything``), however little it held.
+        return PartResult(kind, "stopped")
     if not completed and (barely or not screen.flow.worth_keeping):
         return PartResult(kind, "skipped")
     if not quitting:
