@@ -28,6 +28,7 @@ from durf.core.store import Store  # noqa: E402
 from tests.app.conftest import (  # noqa: E402
     FROZEN_NOW,
     breathing_moment,
+    pass_time,
     seen_the_safety_line,
     settle,
 )
@@ -76,9 +77,6 @@ def session(*actions: str | float, focus: bool = False) -> Steps:
     """A practice session: keys to press, and numbers of seconds to let pass on the clock."""
 
     async def run(pilot: Pilot) -> None:
-        from durf.screens.affirm_session import AffirmSessionScreen
-        from durf.screens.breathe import BreatheScreen
-
         app = pilot.app
         await settle(pilot)
         app.change_settings(safety_seen=True, focus_mode=focus)
@@ -86,18 +84,10 @@ def session(*actions: str | float, focus: bool = False) -> Steps:
         for action in actions:
             if action == ANSWER:
                 await pilot.press(*ANSWERS[get_language()])
-                continue
-            if isinstance(action, str):
+            elif isinstance(action, str):
                 await pilot.press(action)
-                continue
-            for _ in range(int(action * 2)):
-                app.clock.advance(0.5)
-                if isinstance(app.screen, BreatheScreen):
-                    app.screen.catch_up()
-                elif isinstance(app.screen, AffirmSessionScreen):
-                    app.screen._stop_timer()
-                    app.screen._tick()
-                await pilot.pause(0.01)
+            else:
+                await pass_time(pilot, action)
         await pilot.pause()
 
     return run

@@ -91,3 +91,21 @@ async def breathing_moment(
     if then:
         await pilot.press(*then)
         await pilot.pause()
+
+
+async def pass_time(pilot: Pilot, seconds: float) -> None:
+    """Let ``seconds`` pass on the app's clock in frame-sized steps, as a user would wait:
+    breathing and affirmations on screen catch up with each step."""
+    from durf.screens.affirm_session import AffirmSessionScreen
+    from durf.screens.breathe import BreatheScreen
+
+    steps = max(1, int(seconds / 0.5))
+    for _ in range(steps):
+        pilot.app.clock.advance(seconds / steps)
+        screen = pilot.app.screen
+        if isinstance(screen, BreatheScreen):
+            screen.catch_up()
+        elif isinstance(screen, AffirmSessionScreen):
+            screen._stop_timer()
+            screen._tick()
+        await pilot.pause(0.01)

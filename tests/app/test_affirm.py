@@ -13,19 +13,7 @@ from durf.screens.affirm_own import OwnScreen
 from durf.screens.affirm_session import AffirmSessionScreen
 from durf.screens.affirm_setup import AffirmSetupScreen
 from durf.screens.confirm import ConfirmScreen
-from tests.app.conftest import make_app, saved, screen_text, settle
-
-
-async def practise_for(pilot, seconds: float) -> None:
-    """Let ``seconds`` pass on the app's clock and let the session catch up."""
-    steps = max(1, int(seconds / 0.5))
-    for _ in range(steps):
-        pilot.app.clock.advance(seconds / steps)
-        screen = pilot.app.screen
-        if isinstance(screen, AffirmSessionScreen):
-            screen._stop_timer()
-            screen._tick()
-        await pilot.pause(0.02)
+from tests.app.conftest import make_app, pass_time, saved, screen_text, settle
 
 
 async def test_managing_your_own_affirmations(durf_home: Path) -> None:
@@ -75,7 +63,7 @@ async def test_a_timed_session_in_read_mode_with_belief_before_and_after(durf_ho
         assert isinstance(app.screen, AffirmSessionScreen)
         assert "Showing what is really there makes me stronger and more real." in screen_text(app)
         assert "1 of 10" in screen_text(app)
-        await practise_for(pilot, 5)
+        await pass_time(pilot, 5)
         assert "2 of 10" in screen_text(app)
         await pilot.press("space")
         app.clock.advance(120)
@@ -83,7 +71,7 @@ async def test_a_timed_session_in_read_mode_with_belief_before_and_after(durf_ho
         assert "Paused" in screen_text(app)
         await pilot.press("space", "left")  # back to the first
         assert "1 of 10" in screen_text(app)
-        await practise_for(pilot, 40)
+        await pass_time(pilot, 40)
         assert isinstance(app.screen, BeliefScreen)
         await pilot.press("6")
         assert "Before 3   →   now 6" in screen_text(app)
@@ -113,9 +101,9 @@ async def test_recall_mode_in_dutch_is_gentle_and_counts_what_was_remembered(
         await pilot.press(*"ik mag fouten maken en ervan leren", "enter")
         assert "Ja, precies." in screen_text(app)
         assert "Ik mag fouten maken en ervan leren." in screen_text(app)
-        await practise_for(pilot, 10)
+        await pass_time(pilot, 10)
         await pilot.press(*"onvolmaakt zijn is menselijk!", "enter")
-        await practise_for(pilot, 10)
+        await pass_time(pilot, 10)
         await pilot.press(*"iets heel anders", "enter")
         assert "Hier staat hij." in screen_text(app)
         await pilot.press("escape")
@@ -134,7 +122,7 @@ async def test_low_belief_three_times_offers_the_stepping_stone(durf_home: Path)
         for _ in range(3):
             await pilot.press("3", "down", "down", "enter")
             await pilot.press(*["left"] * 4, "minus", "enter", "2", "enter")
-            await practise_for(pilot, 30)
+            await pass_time(pilot, 30)
             assert isinstance(app.screen, BeliefScreen)
             await pilot.press("3", "enter")
             await pilot.pause()
@@ -151,7 +139,7 @@ async def test_favourite_during_practice_and_see_the_trend_next_time(durf_home: 
             await pilot.press("3", "down", "down", "enter", *["left"] * 4, "enter", rating, "enter")
             if rating == "3":
                 await pilot.press("asterisk")
-            await practise_for(pilot, 30)
+            await pass_time(pilot, 30)
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("escape")

@@ -15,17 +15,7 @@ from durf.screens.breathe_sentence import SentenceScreen
 from durf.screens.breathe_setup import SetupScreen
 from durf.screens.confirm import ConfirmScreen
 from durf.screens.home import HomeScreen
-from tests.app.conftest import make_app, saved, screen_text, settle, start_breathing
-
-
-async def breathe_for(pilot, seconds: float) -> None:
-    """Let ``seconds`` of breathing pass on the app's clock, in frame-sized steps."""
-    steps = max(1, int(seconds / 0.5))
-    for _ in range(steps):
-        pilot.app.clock.advance(seconds / steps)
-        if isinstance(pilot.app.screen, BreatheScreen):
-            pilot.app.screen.catch_up()
-        await pilot.pause(0.02)
+from tests.app.conftest import make_app, pass_time, saved, screen_text, settle, start_breathing
 
 
 async def test_the_whole_exercise_from_check_in_to_follow_up(durf_home: Path) -> None:
@@ -41,16 +31,16 @@ async def test_the_whole_exercise_from_check_in_to_follow_up(durf_home: Path) ->
         assert isinstance(app.screen, BreatheScreen)
         await pilot.pause()
         assert "Breathe in" in screen_text(app)
-        await breathe_for(pilot, 2)
+        await pass_time(pilot, 2)
         await pilot.press("space")  # pause
         assert "Paused" in screen_text(app)
         app.clock.advance(300)
         await pilot.pause(0.1)
         assert isinstance(app.screen, BreatheScreen)
         await pilot.press("space")
-        await breathe_for(pilot, 3)
+        await pass_time(pilot, 3)
         assert "Breathe out slowly" in screen_text(app)
-        await breathe_for(pilot, 5.5)
+        await pass_time(pilot, 5.5)
         assert isinstance(app.screen, SentenceScreen)
 
         await pilot.press("down", "enter")  # the second idea goes into the line
@@ -93,12 +83,12 @@ async def test_stopping_early_asks_first_and_keeps_the_session_as_not_completed(
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 6)
-        await breathe_for(pilot, 12)
+        await pass_time(pilot, 12)
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # carry on
         assert isinstance(app.screen, BreatheScreen)
-        await breathe_for(pilot, 9)
+        await pass_time(pilot, 9)
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -124,7 +114,7 @@ async def test_a_slower_pace_is_used_at_once_and_remembered(durf_home: Path) -> 
         await pilot.press("left", "left")
         await pilot.pause()
         assert "20% slower" in screen_text(app)
-        await breathe_for(pilot, 4.5)  # 4 s in-breath now lasts 4.8 s
+        await pass_time(pilot, 4.5)  # 4 s in-breath now lasts 4.8 s
         assert "Breathe in" in screen_text(app)
     assert saved(durf_home)["settings"]["breath_pace"] == 1.2
 
@@ -140,7 +130,7 @@ async def test_reduced_motion_shows_calm_words_and_a_count(durf_home: Path) -> N
         assert not app.screen.query("#orb")
         calm = str(app.screen.query_one("#calm-word").render())
         assert calm.split() == ["Adem", "in", "4"]
-        await breathe_for(pilot, 5)
+        await pass_time(pilot, 5)
         assert str(app.screen.query_one("#calm-word").render()).split() == [
             "Adem", "rustig", "uit", "5"
         ]  # fmt: skip
@@ -156,11 +146,11 @@ async def test_the_bell_rings_at_each_phase_change_only_when_asked(
         monkeypatch.setattr(app, "bell", lambda: rings.append(1))
         app.start_breathing_now(app.current_pattern(), 3)
         await pilot.pause()
-        await breathe_for(pilot, 10.5)
+        await pass_time(pilot, 10.5)
         assert rings == []
         app.change_sound_cue(True)
         rings.clear()
-        await breathe_for(pilot, 10)
+        await pass_time(pilot, 10)
         assert len(rings) == 2
 
 
@@ -168,7 +158,7 @@ async def test_stopping_on_the_sentence_screen_keeps_what_was_typed(durf_home: P
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 1)
-        await breathe_for(pilot, 10.5)
+        await pass_time(pilot, 10.5)
         assert isinstance(app.screen, SentenceScreen)
         line = app.screen.query_one("#sentence", Input)
         line.focus()
@@ -186,7 +176,7 @@ async def test_words_for_someone_without_a_sentence_are_not_skipped_past(durf_ho
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 1)
-        await breathe_for(pilot, 10.5)
+        await pass_time(pilot, 10.5)
         app.screen.query_one("#for-whom", Input).focus()
         await pilot.press(*"Sam", "enter")
         assert isinstance(app.screen, SentenceScreen)
@@ -200,7 +190,7 @@ async def test_breathing_waits_under_help_and_is_saved_only_once(durf_home: Path
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 1)
-        await breathe_for(pilot, 3)
+        await pass_time(pilot, 3)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         app.clock.advance(60)  # reading the help does not use up the breath
@@ -209,7 +199,7 @@ async def test_breathing_waits_under_help_and_is_saved_only_once(durf_home: Path
         await pilot.pause()
         assert isinstance(app.screen, BreatheScreen)
         assert "Breathe in" in screen_text(app)
-        await breathe_for(pilot, 8)
+        await pass_time(pilot, 8)
         assert isinstance(app.screen, SentenceScreen)
         await pilot.press("escape", "y")
         await pilot.pause()
@@ -226,7 +216,7 @@ async def test_a_failed_save_keeps_the_user_on_the_step_with_everything(
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 1)
-        await breathe_for(pilot, 10.5)
+        await pass_time(pilot, 10.5)
         await pilot.press("enter", "enter", "enter", "enter", "6")
         assert isinstance(app.screen, CheckOutScreen)
 
@@ -250,7 +240,7 @@ async def test_quitting_mid_exercise_keeps_it_as_not_finished(durf_home: Path) -
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 6)
-        await breathe_for(pilot, 15)
+        await pass_time(pilot, 15)
         await pilot.press("ctrl+q")
         await pilot.pause()
     [record] = saved(durf_home)["history"]
@@ -262,7 +252,7 @@ async def test_home_from_the_palette_mid_exercise_asks_first(durf_home: Path) ->
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 6)
-        await breathe_for(pilot, 2)
+        await pass_time(pilot, 2)
         await app.action_go_home()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -276,7 +266,7 @@ async def test_changing_language_mid_exercise_keeps_what_was_entered(durf_home: 
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 1)
-        await breathe_for(pilot, 10.5)
+        await pass_time(pilot, 10.5)
         line = app.screen.query_one("#sentence", Input)
         line.focus()
         await pilot.press(*"Ik durf")
@@ -291,10 +281,10 @@ async def test_a_changed_pace_does_not_change_the_time_spent(durf_home: Path) ->
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 6)
-        await breathe_for(pilot, 30)
+        await pass_time(pilot, 30)
         await pilot.press("right", "right", "right", "right")  # 40% faster
         await pilot.pause()
-        await breathe_for(pilot, 5)
+        await pass_time(pilot, 5)
         await pilot.press("escape", "y")
         await pilot.pause()
     assert saved(durf_home)["history"][0]["details"]["breathing_seconds"] == 35.0
@@ -304,7 +294,7 @@ async def test_escape_codes_in_a_sentence_are_shown_not_obeyed(durf_home: Path) 
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 1)
-        await breathe_for(pilot, 10.5)
+        await pass_time(pilot, 10.5)
         app.screen.query_one("#sentence", Input).value = "Hoi\x1b]0;PWNED\x07 [b]x"
         await pilot.press("ctrl+r")
         await pilot.pause()

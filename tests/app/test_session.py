@@ -24,7 +24,7 @@ from durf.screens.session_parts import (
     SessionStepScreen,
 )
 from durf.screens.step_reflect import ReflectScreen
-from tests.app.conftest import FROZEN_NOW, make_app, saved, screen_text, settle
+from tests.app.conftest import FROZEN_NOW, make_app, pass_time, saved, screen_text, settle
 
 QUESTION = "What do you notice in your body at the moment you hold yourself back?"
 
@@ -44,20 +44,6 @@ def planned_step(what: str = "Ask Sam one question after the meeting") -> Step:
         with_whom="Sam",
         created_at=FROZEN_NOW - timedelta(days=2),
     )
-
-
-async def pass_time(pilot, seconds: float) -> None:  # type: ignore[no-untyped-def]
-    """Let ``seconds`` pass on the app's clock, in frame-sized steps, as a user would wait."""
-    steps = max(1, int(seconds / 0.5))
-    for _ in range(steps):
-        pilot.app.clock.advance(seconds / steps)
-        screen = pilot.app.screen
-        if isinstance(screen, BreatheScreen):
-            screen.catch_up()
-        elif isinstance(screen, AffirmSessionScreen):
-            screen._stop_timer()
-            screen._tick()
-        await pilot.pause(0.01)
 
 
 def session_record(home: Path) -> dict:
