@@ -403,6 +403,9 @@ class DurfApp(App[None]):
     def watch_focus_mode(self, focus: bool) -> None:
         """The calm layout is a class on the app: every screen's style follows it."""
         self.set_class(focus, "-focus")
+        # Textual restyles the screen on top; those underneath must follow too.
+        for screen in self.screen_stack:
+            screen.update_node_styles(animate=False)
 
     def action_toggle_focus_mode(self) -> None:
         """f: the calm layout on or off, remembered for next time."""
@@ -463,6 +466,12 @@ class DurfApp(App[None]):
         if self.change_state(lambda state: flow.record(state, ended, completed)):
             flow.saved = True
         return flow.saved
+
+    def _session_hub(self) -> Any:
+        """The practice session's plan screen, if one is open."""
+        from durf.screens.session import SessionScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, SessionScreen)), None)
 
     def _say_already_open(self) -> None:
         from durf.screens.session import SessionScreen
@@ -700,9 +709,12 @@ class DurfApp(App[None]):
         return Week.of(today(self.clock))
 
     def action_open_steps(self) -> None:
-        """Open the weekly board of small steps."""
+        """Open the weekly board of small steps (not during a session: it has its own step)."""
         from durf.screens.step_board import StepBoardScreen
 
+        if self.session_run is not None:
+            self._say_already_open()
+            return
         self._open(StepBoardScreen)
 
     def action_new_step(self) -> None:
@@ -711,6 +723,9 @@ class DurfApp(App[None]):
 
         if any(isinstance(screen, GuideScreen) for screen in self.screen_stack):
             self.notify(t("guide.already_open"), timeout=5)
+            return
+        if self.session_run is not None:
+            self._say_already_open()
             return
         self.push_screen(self.guide_screen(GuideScreen))
 
@@ -1000,6 +1015,10 @@ class DurfApp(App[None]):
 
     async def action_go_home(self) -> None:
         """Close every screen above home; an exercise is stopped the usual way (it asks)."""
+        hub = self._session_hub()
+        if hub is not None and hub.run is not None:
+            hub.ask_to_end(hub.part_on_screen())  # it closes everything once it has ended
+            return
         flows = self._open_flows()
         if flows:
             while self.screen is not flows[-1]:

@@ -11,6 +11,8 @@ from durf.core.affirm import Item
 from durf.core.progress import practice_of
 from durf.core.session import (
     GUIDE_SECONDS,
+    MAX_AFFIRMATIONS,
+    MAX_BREATHS,
     MAX_MINUTES,
     MIN_MINUTES,
     PART_OF,
@@ -89,13 +91,20 @@ def test_a_first_session_plans_the_guide_and_no_question() -> None:
 
 
 @pytest.mark.parametrize("minutes", [3, 5, 10, 15, 20, 30])
-def test_the_plan_fits_the_minutes_asked(minutes: int) -> None:
-    state = State(steps=[step()])
+@pytest.mark.parametrize("with_a_step", [True, False], ids=["a step to mark", "the guide"])
+def test_the_plan_fits_the_minutes_asked(minutes: int, with_a_step: bool) -> None:
+    state = State(steps=[step()] if with_a_step else [])
     planned = plan(state, minutes)
     assert planned.seconds <= minutes * 60 + 10
-    # Short of the caps on breaths and affirmations, the whole time is used.
-    if minutes <= 15:
-        assert planned.seconds >= minutes * 60 - 15
+    # Up to half an hour at the bundled rhythm, the time asked is all used, or nearly.
+    assert planned.seconds >= minutes * 60 - 150
+
+
+def test_quick_rhythms_plan_less_than_a_long_session_asks() -> None:
+    quick = plan(State(steps=[step()]), 30, breath_cycle=4.0, seconds_each=5)
+    assert quick.parts[1].breaths == MAX_BREATHS
+    assert len(quick.parts[2].affirmations) == MAX_AFFIRMATIONS
+    assert quick.seconds < 25 * 60  # the plan screen says so, rather than promise 30
 
 
 def test_more_minutes_give_more_breaths_and_affirmations() -> None:
@@ -181,6 +190,23 @@ def test_without_affirmations_the_time_goes_to_breathing() -> None:
     planned = plan(State(steps=[step()]), affirmations=[])
     assert "affirm" not in planned.kinds
     assert planned.parts[1].breaths > plan(State(steps=[step()])).parts[1].breaths
+
+
+def test_without_a_breathing_pattern_there_is_no_breathing() -> None:
+    planned = plan(State(steps=[step()]), pattern_id="")
+    assert "breathe" not in planned.kinds
+    assert planned.seconds >= 10 * 60 - 60
+
+
+def test_a_long_first_session_has_room_for_the_guide_and_a_question() -> None:
+    assert plan(minutes=20).kinds == (
+        "checkin",
+        "breathe",
+        "affirm",
+        "guide",
+        "question",
+        "checkout",
+    )
 
 
 def test_without_questions_there_is_no_question_part() -> None:
@@ -338,7 +364,7 @@ def test_the_figures_count_a_session_once_with_its_parts_inside() -> None:
     affirmations.details[PART_OF] = run.id
     state = keep_session(State(history=[part, affirmations]), run, NOW + timedelta(minutes=10))
     practice = practice_of(state.history, TODAY)
-    assert practice.sessions == 3  # records in the file
+    assert practice.sessions == 1  # a session with its parts is one
     counts = {count.exercise: count for count in practice.exercises}
     assert counts["session"].sessions == 1 and counts["session"].minutes == 10
     assert counts["breathe"].sessions == 0 and counts["affirm"].sessions == 0

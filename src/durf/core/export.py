@@ -24,7 +24,7 @@ from typing import Any, Literal
 from durf.core.breathing import BODY_AREAS
 from durf.core.dates import long_date, week_range
 from durf.core.i18n import Language, get_language, set_language, t, tn
-from durf.core.session import PART_OF
+from durf.core.session import PART_OF, practice_count
 from durf.core.state import HonestSentence, SessionRecord, State, Step
 from durf.core.steps import GUIDE_PAGES, STATUS_MARKS
 from durf.core.store import serialise_state, write_private
@@ -70,6 +70,7 @@ CSV_COLUMNS = (
     "belief_after",
     "step_id",
     "step",
+    "part_of",
     "details",
 )
 """The field names of the state file, not words of one language, so that a formula or
@@ -137,6 +138,7 @@ def export_csv(state: State, zone: tzinfo | None = None) -> str:
                 _cell(belief.get("after")),
                 _cell(step_id),
                 step.what if step is not None else "",
+                _cell(details.get(PART_OF)),
                 json.dumps(details, ensure_ascii=False),
             ]
         )
@@ -255,7 +257,7 @@ class _Journal:
                 "export.md.exported",
                 date=long_date(today),
                 year=today.year,
-                sessions=tn("data.sessions", len(state.history)),
+                sessions=tn("data.sessions", practice_count(state.history)),
                 steps=tn("data.steps", len(state.steps)),
                 sentences=tn("data.sentences", len(state.sentences)),
             )
@@ -401,6 +403,7 @@ class _Journal:
             "breathe": "breathe.title",
             "affirm": "affirm.title",
             "step": "steps.title",
+            "session": "history.kind_long.session",
         }
         head = [start, t(names.get(record.exercise, "export.md.exercise.session"))]
         minutes = _minutes(record)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from durf.core.session import PART_OF
+from durf.core.session import PART_OF, is_part
 from durf.core.state import SessionRecord, State, Step
 from durf.core.weeks import Week
 
@@ -78,20 +78,16 @@ def history_view(
     # 100k records this keeps opening the history to a few milliseconds.
     if week is None:
         records = (
-            [record for record in state.history if PART_OF not in record.details]
+            [record for record in state.history if not is_part(record)]
             if exercise is None
             else [
                 record
                 for record in state.history
-                if record.exercise == exercise and PART_OF not in record.details
+                if record.exercise == exercise and not is_part(record)
             ]
         )
     else:
-        records = [
-            r
-            for r in state.history
-            if wanted(r.exercise, r.started_at) and PART_OF not in r.details
-        ]
+        records = [r for r in state.history if wanted(r.exercise, r.started_at) and not is_part(r)]
     planned_in_guide = (
         {
             record.details.get("step_id")

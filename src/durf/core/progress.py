@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from durf.core.session import PART_OF
+from durf.core.session import is_part
 from durf.core.state import HonestSentence, SessionRecord, State
 from durf.core.weeks import Week
 
@@ -201,6 +201,7 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
     paired = tension_before = tension_after = 0
     belief: list[tuple[date, int]] = []
     practice = DayPractice()
+    parts = 0
     current_day: date | None = None
     # The history is kept in time order, so one day's sessions come together: the
     # day's totals are looked up once per day, not once per session.
@@ -208,13 +209,14 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
         started = record.started_at
         day = started.date()
         exercise = record.exercise
-        if isinstance(record.details.get(PART_OF), str):
+        if is_part(record):
             # A part of a session: its time and its count are the session's. The
             # ratings it holds still tell how the practice goes.
             if exercise == "affirm":
                 rating = _belief_rating(record.details.get("belief"))
                 if rating is not None:
                     belief.append((day, rating))
+            parts += 1
             continue
         if day != current_day:
             current_day = day
@@ -250,7 +252,7 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
     tension = Averages(paired, tension_before / paired, tension_after / paired) if paired else None
     return Practice(
         today=today,
-        sessions=len(history),
+        sessions=len(history) - parts,
         days=days,
         exercises=exercises,
         tension=tension,

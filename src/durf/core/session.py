@@ -25,16 +25,6 @@ if TYPE_CHECKING:
 PartKind = Literal[
     "checkin", "breathe", "affirm", "step", "guide", "sentence", "question", "checkout"
 ]
-PART_KINDS: tuple[PartKind, ...] = (
-    "checkin",
-    "breathe",
-    "affirm",
-    "step",
-    "guide",
-    "sentence",
-    "question",
-    "checkout",
-)
 PART_OF = "session"
 """The key in a part's own record that holds the id of its session."""
 PartStatus = Literal["done", "stopped", "skipped"]
@@ -58,7 +48,7 @@ SENTENCE_SECONDS = 30
 QUESTION_SECONDS = 180
 
 MIN_BREATHS, MAX_BREATHS = 3, 60
-MIN_AFFIRMATIONS, MAX_AFFIRMATIONS = 2, 30
+MIN_AFFIRMATIONS, MAX_AFFIRMATIONS = 2, 60
 BREATHING_SHARE = 0.45
 """Of the time left for the timed practice, the share that goes to breathing."""
 
@@ -122,20 +112,25 @@ def plan_session(
     Always a check-in, breathing, affirmations and a check-out. Then, as they
     fit: this week's step to mark (or the guide to plan one when there is none,
     or an open honest sentence to follow up) and one reflection question. The
-    guide is reflection enough, so it comes without a question. What time is
-    left goes to the breathing and the affirmations.
+    guide is reflection enough, so it comes with a question only in a long
+    session. What time is left goes to the breathing and the affirmations, up
+    to what makes sense in one sitting: a long session with quick rhythms can
+    plan less than was asked.
 
-    ``breath_cycle`` is the seconds of one breath at the user's pace,
+    ``pattern_id`` is empty when there is no breathing pattern (then no breathing),
+    ``breath_cycle`` the seconds of one breath at the user's pace,
     ``affirmations`` every affirmation that can be practised (in the mix's
     order), ``prompts`` the keys of the reflection questions in order.
     """
     minutes = clamp_minutes(minutes)
     budget = minutes * 60 - CHECK_IN_SECONDS - CHECK_OUT_SECONDS
-    practice_at_least = MIN_BREATHS * breath_cycle + MIN_AFFIRMATIONS * seconds_each
+    breathing = bool(pattern_id)
+    practice_at_least = 0.0
+    if breathing:
+        practice_at_least += MIN_BREATHS * breath_cycle
     if affirmations:
         budget -= BELIEF_SECONDS
-    else:
-        practice_at_least = MIN_BREATHS * breath_cycle
+        practice_at_least += MIN_AFFIRMATIONS * seconds_each
 
     extras: list[Part] = []
     week_part = _week_part(state, today, budget - practice_at_least)
@@ -143,22 +138,29 @@ def plan_session(
         extras.append(week_part)
         budget -= week_part.seconds
     prompt = question_for_today(state.history, prompts, today)
-    wants_question = week_part is None or week_part.kind != "guide"
-    if prompt is not None and wants_question and budget - QUESTION_SECONDS >= practice_at_least:
+    # The guide is reflection enough; a long session has room for the question as well.
+    room_for_question = QUESTION_SECONDS + (
+        GUIDE_SECONDS if week_part is not None and week_part.kind == "guide" else 0
+    )
+    if prompt is not None and budget - room_for_question >= practice_at_least:
         extras.append(Part("question", QUESTION_SECONDS, prompt_key=prompt))
         budget -= QUESTION_SECONDS
 
-    if affirmations:
+    breaths = count = 0
+    if breathing and affirmations:
         breaths = _fit(budget * BREATHING_SHARE / breath_cycle, MIN_BREATHS, MAX_BREATHS)
         count = _fit(
             (budget - breaths * breath_cycle) / seconds_each, MIN_AFFIRMATIONS, MAX_AFFIRMATIONS
         )
-    else:
-        breaths, count = _fit(budget / breath_cycle, MIN_BREATHS, MAX_BREATHS), 0
-    parts = [
-        Part("checkin", CHECK_IN_SECONDS),
-        Part("breathe", breaths * breath_cycle, breaths=breaths, pattern_id=pattern_id),
-    ]
+    elif breathing:
+        breaths = _fit(budget / breath_cycle, MIN_BREATHS, MAX_BREATHS)
+    elif affirmations:
+        count = _fit(budget / seconds_each, MIN_AFFIRMATIONS, MAX_AFFIRMATIONS)
+    parts = [Part("checkin", CHECK_IN_SECONDS)]
+    if breaths:
+        parts.append(
+            Part("breathe", breaths * breath_cycle, breaths=breaths, pattern_id=pattern_id)
+        )
     if count:
         keys = practice_order(state, affirmations)
         chosen = tuple(keys[index % len(keys)] for index in range(count))
@@ -332,6 +334,7 @@ class PartResult:
     record_id: str | None = None
     """The exercise's own record of this part, when it keeps one."""
     step_id: str | None = None
+    sentence_id: str | None = None
     outcome: str | None = None
     """For a step: what was decided (done, planned, smaller, moved, not_this_time);
     for a sentence: the answer (said, open, not_needed)."""
@@ -339,7 +342,7 @@ class PartResult:
     def details(self) -> dict[str, Any]:
         """This part as written into the session's record."""
         written: dict[str, Any] = {"kind": self.kind, "status": self.status}
-        for name in ("record_id", "step_id", "outcome"):
+        for name in ("record_id", "step_id", "sentence_id", "outcome"):
             value = getattr(self, name)
             if value is not None:
                 written[name] = value
@@ -362,7 +365,8 @@ class SessionRun:
     answer: str = ""
     """The answer to the reflection question, exactly as typed."""
     completed: bool = False
-    """Set when the check-out is done; a session ended early stays not completed."""
+    """Set when the last part is over (done or passed by with ``n``); a session ended
+    early (Esc, quitting, a closed terminal) stays not completed."""
     kept: bool = False
     """Whether the record is in the state file (then every later save updates it)."""
 
@@ -467,8 +471,17 @@ def part_record(state: State, run: SessionRun, exercise: str) -> str | None:
 
 
 def is_part(record: SessionRecord) -> bool:
-    """Whether a record is a part of a session (its time is counted as the session's)."""
+    """Whether a record is a part of a session: its time and count are the session's.
+
+    The session's record is written in the same save as its first part, so a
+    part never exists without it (short of a hand edit).
+    """
     return isinstance(record.details.get(PART_OF), str)
+
+
+def practice_count(history: Sequence[SessionRecord]) -> int:
+    """How many practice sessions the history holds: a session with its parts is one."""
+    return sum(1 for record in history if not is_part(record))
 
 
 def parts_done(run: SessionRun) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from durf.core.i18n import t, tn
+from durf.core.session import practice_count
 
 if TYPE_CHECKING:
     from durf.core.state import State
@@ -21,7 +22,7 @@ def what_it_holds(state: State) -> str:
     """``12 sessions, 7 small steps and 3 honest sentences``."""
     return and_list(
         [
-            tn("data.sessions", len(state.history)),
+            tn("data.sessions", practice_count(state.history)),
             tn("data.steps", len(state.steps)),
             tn("data.sentences", len(state.sentences)),
         ]

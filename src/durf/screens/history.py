@@ -17,7 +17,7 @@ from durf.core.dates import week_heading
 from durf.core.history import Entry, history_view, weeks_with_history
 from durf.core.i18n import t, tn
 from durf.core.progress import EXERCISES
-from durf.core.session import PART_OF
+from durf.core.session import is_part
 from durf.core.steps import STATUS_MARKS
 from durf.core.text import one_line
 from durf.core.weeks import Week
@@ -250,7 +250,7 @@ class HistoryScreen(DurfScreen):
         state = self.durf.state
         if state is None:
             return
-        present = {r.exercise for r in state.history if PART_OF not in r.details}
+        present = {r.exercise for r in state.history if not is_part(r)}
         if state.steps:
             present.add("step")
         choices = [None, *(kind for kind in FILTERS[1:] if kind in present)]

@@ -105,6 +105,16 @@ class SessionScreen(FlowScreen):
     def on_mount(self) -> None:
         """Plan as soon as the state is read (the first frame does not wait for it)."""
         self.watch(self.app, "state_revision", self._replan)
+        self.watch(self.app, "focus_mode", self._fit_plan, init=False)
+
+    def _fit(self, width: int, height: int) -> None:
+        super()._fit(width, height)
+        self._fit_plan()
+
+    def _fit_plan(self, _focus: bool = False) -> None:
+        """Lay the plan's lines out again for the room there is now."""
+        if self.plan is not None and self.run is None and self.query("#plan"):
+            self._show_plan()
 
     def _replan(self, _revision: int = 0) -> None:
         if self.run is not None or not self.query("#plan"):
@@ -126,8 +136,10 @@ class SessionScreen(FlowScreen):
         self.query_one("#plan-heading", Static).update(t("session.heading", minutes=plan.minutes))
         rows = [(self.part_name(part), self.part_detail(part), part) for part in plan.parts]
         name_width = max(len(name) for name, _, _ in rows)
-        # Number, name, detail and minutes on one line within the body's padding.
-        detail_width = max(10, min(self.app.size.width, 110) - 19 - name_width)
+        # Number, name, detail and minutes on one line within the body's padding
+        # (wider in focus mode).
+        padding = 8 if self.durf.focus_mode else 4
+        detail_width = max(10, min(self.app.size.width, 110) - padding - 15 - name_width)
         lines: list[Content] = []
         for number, (name, detail, part) in enumerate(rows, start=1):
             lines.append(
@@ -141,9 +153,9 @@ class SessionScreen(FlowScreen):
                 )
             )
         self.query_one("#plan", Static).update(Content("\n").join(lines))
-        self.query_one("#plan-total", Static).update(
-            t("session.total", minutes=max(1, round(plan.seconds / 60)))
-        )
+        total = max(1, round(plan.seconds / 60))
+        key = "session.total" if total >= plan.minutes - 1 else "session.total_shorter"
+        self.query_one("#plan-total", Static).update(t(key, minutes=total))
 
     # -- how each part is called -------------------------------------------------------
 
@@ -193,9 +205,15 @@ class SessionScreen(FlowScreen):
         if self.run is not None:
             return
         minutes = clamp_minutes(self.minutes + delta)
-        if minutes != self.minutes:
-            self.minutes = minutes
-            self._replan()
+        if minutes == self.minutes:
+            return
+        longer = self.durf.plan_session(minutes)
+        if delta > 0 and self.plan is not None and longer.seconds <= self.plan.seconds:
+            self.app.notify(t("session.longest"), timeout=5)  # nothing more to fill
+            return
+        self.minutes = minutes
+        self.plan = longer
+        self._show_plan()
 
     def action_start(self) -> None:
         """Begin with the first part."""
@@ -270,6 +288,11 @@ class SessionScreen(FlowScreen):
         """Save the session as it is now (every save while it runs keeps it)."""
         return self.durf.change_state(lambda state: state)
 
+    def keep_now(self) -> None:
+        """Save the session as it is, if it is still running (a timer's call)."""
+        if self.run is not None and self.durf.session_run is self.run:
+            self._keep()
+
     def ask_to_end(self, part_screen: Any) -> None:
         """Esc in a part: end the whole session, after asking; what was done is kept."""
         run = self.run
@@ -289,6 +312,11 @@ class SessionScreen(FlowScreen):
         run = self.run
         if run is None:
             return
+        # Words in a screen the part opened (the look back on a step) are kept too.
+        for screen in self.app.screen_stack[self.app.screen_stack.index(self) + 1 :]:
+            keep_typed = getattr(screen, "keep_typed", None)
+            if keep_typed is not None and not hasattr(screen, "keep_part"):
+                keep_typed()
         if run.current is not None:
             keep = getattr(part_screen, "keep_part", None)
             result = keep(completed=False) if keep is not None else None
@@ -317,17 +345,20 @@ class SessionScreen(FlowScreen):
         while len(self.app.screen_stack) > 1 and self in self.app.screen_stack:
             await self.app.pop_screen()
 
+    def part_on_screen(self) -> Any:
+        """The part being practised: the top screen that is a part (a question, help or
+        the look back on a step may lie over it), else this screen."""
+        return next(
+            (screen for screen in reversed(self.app.screen_stack) if hasattr(screen, "keep_part")),
+            self,
+        )
+
     def keep_typed(self) -> None:
         """Quitting, or the terminal closed: keep the session as it is, not completed."""
         run = self.run
         if run is None or run.current is None:
             return
-        # The part's screen may lie under a question (ask to end) or a help page.
-        part_screen = next(
-            (screen for screen in reversed(self.app.screen_stack) if hasattr(screen, "keep_part")),
-            None,
-        )
-        keep = getattr(part_screen, "keep_part", None)
+        keep = getattr(self.part_on_screen(), "keep_part", None)
         result = keep(completed=False, quitting=True) if keep is not None else None
         self._add_result(result or PartResult(run.current.kind, "skipped"))
         skip_rest(run)

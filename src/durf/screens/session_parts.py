@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from durf.core.i18n import t
@@ -32,14 +32,20 @@ from durf.screens.breathe_checkout import CheckOutScreen
 from durf.screens.session import SessionFlow
 from durf.screens.step_guide import GuideScreen
 from durf.widgets.keeps_keys import KeptTextArea
+from durf.widgets.keybar import KeyBar
+from durf.widgets.scale import Scale
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from durf.core.session import Part, PartStatus
     from durf.screens.session import SessionScreen
 
 NEXT_PART: tuple[str, str] = ("n", "session.key_next_part")
 NEXT_PART_TYPING: tuple[str, str] = ("Ctrl+N", "session.key_next_part")
 END: tuple[str, str] = ("Esc", "session.key_end")
+SAVE_AFTER_SECONDS = 1.0
+"""A pause in writing the answer this long keeps it."""
 BARELY_SECONDS = 3.0
 """A timed part left within this many seconds was passed by, not practised: it is not kept."""
 
@@ -125,17 +131,18 @@ class SessionCheckIn(SessionPart, CheckInScreen):
     def _continue(self) -> None:
         self.hub.part_over(self.keep_part(completed=True))
 
-    def action_skip(self) -> None:
-        """s, as in breathing: go on, noting nothing."""
-        self.action_next_part()
-
     def keep_part(self, completed: bool, quitting: bool = False) -> PartResult:
-        """The answers go into the session (skipped when nothing was noted)."""
-        if completed:
-            self.remember()
+        """The answers go into the session, also when it goes on or ends from here."""
+        self.remember()
         run = self.hub.run
         noted = run is not None and (run.tension_before is not None or bool(run.areas))
-        return PartResult("checkin", "done" if noted and completed else "skipped")
+        return PartResult("checkin", "done" if noted else "skipped")
+
+    def action_skip(self) -> None:
+        """s, as in breathing: go on, noting nothing."""
+        self.query_one("#tension", Scale).value = None
+        self.query_one("#areas", SelectionList).deselect_all()
+        self.action_next_part()
 
 
 class SessionCheckOut(SessionPart, CheckOutScreen):
@@ -239,6 +246,14 @@ class SessionAffirmPractice(SessionPart, AffirmSessionScreen):
         END,
     ]
 
+    RECALL_HINTS: ClassVar = [("← →", "keys.back_forward"), NEXT_PART_TYPING, END]
+    """In recall mode the line takes letters and spaces: only keys that are not typing."""
+
+    def on_mount(self) -> None:
+        """The keys to show depend on the mode."""
+        if self.flow.session.mode == "recall":
+            self.query_one(KeyBar).show_hints(self.RECALL_HINTS)
+
     def _done(self) -> None:
         self.remember()
         self.carry_on_as(SessionBelief(self.flow, stage="after"))
@@ -301,7 +316,7 @@ class SessionStepScreen(SessionPart, DurfScreen):
 
     TITLE_KEY = "session.title"
     CSS_PATH = "session.tcss"
-    KEY_HINTS: ClassVar = [("↑↓", "keys.move"), ("Enter", "keys.choose_this_one"), NEXT_PART, END]
+    KEY_HINTS: ClassVar = [("Enter", "keys.choose_this_one"), NEXT_PART, END]
     CHOICES: ClassVar = ("done", "not_yet", "smaller", "moved", "not_this_time")
 
     def __init__(self, step_id: str) -> None:
@@ -310,9 +325,13 @@ class SessionStepScreen(SessionPart, DurfScreen):
 
     def compose_body(self) -> ComposeResult:
         """The step as planned, and what can become of it."""
-        from durf.core.steps import find_step, move_target
+        from durf.core.steps import StepError, find_step, move_target
 
-        step = find_step(self.durf.store.state, self.step_id)
+        try:
+            step = find_step(self.durf.store.state, self.step_id)
+        except StepError:
+            yield from _gone_elsewhere(self, PartResult("step", "skipped", step_id=self.step_id))
+            return
         this_week = self.durf.this_week
         heading = (
             t("session.step_heading")
@@ -343,7 +362,12 @@ class SessionStepScreen(SessionPart, DurfScreen):
 
     def on_mount(self) -> None:
         """The choices have the keys."""
-        self.query_one("#step-choices", OptionList).focus()
+        self.after_relocalize()
+
+    def after_relocalize(self) -> None:
+        """Rebuilt in another language: the choices have the keys again."""
+        for choices in self.query("#step-choices").results(OptionList):
+            choices.focus()
 
     @on(OptionList.OptionSelected, "#step-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -396,7 +420,7 @@ class SessionSentence(SessionPart, DurfScreen):
 
     TITLE_KEY = "session.title"
     CSS_PATH = "session.tcss"
-    KEY_HINTS: ClassVar = [("↑↓", "keys.move"), ("Enter", "keys.choose_this_one"), NEXT_PART, END]
+    KEY_HINTS: ClassVar = [("Enter", "keys.choose_this_one"), NEXT_PART, END]
     ANSWERS: ClassVar = ("said", "open", "not_needed")
 
     def __init__(self, sentence_id: str) -> None:
@@ -405,7 +429,13 @@ class SessionSentence(SessionPart, DurfScreen):
 
     def compose_body(self) -> ComposeResult:
         """The sentence exactly as written, for whom, and the three answers."""
-        sentence = next(s for s in self.durf.store.state.sentences if s.id == self.sentence_id)
+        sentence = next(
+            (s for s in self.durf.store.state.sentences if s.id == self.sentence_id), None
+        )
+        if sentence is None:
+            gone = PartResult("sentence", "skipped", sentence_id=self.sentence_id)
+            yield from _gone_elsewhere(self, gone)
+            return
         yield Static(t("session.sentence_heading"), classes="question", markup=False)
         yield Static(shown(sentence.text), id="sentence-text", markup=False)
         if sentence.for_whom.strip():
@@ -419,14 +449,21 @@ class SessionSentence(SessionPart, DurfScreen):
 
     def on_mount(self) -> None:
         """The answers have the keys."""
-        self.query_one("#sentence-answers", OptionList).focus()
+        self.after_relocalize()
+
+    def after_relocalize(self) -> None:
+        """Rebuilt in another language: the answers have the keys again."""
+        for answers in self.query("#sentence-answers").results(OptionList):
+            answers.focus()
 
     @on(OptionList.OptionSelected, "#sentence-answers")
     def _answered(self, event: OptionList.OptionSelected) -> None:
         answer = str(event.option.id)
         if self.durf.answer_sentence(self.sentence_id, answer):
             self.app.notify(t(f"followup.answered_{answer}"), timeout=4)
-            self.hub.part_over(PartResult("sentence", "done", outcome=answer))
+            self.hub.part_over(
+                PartResult("sentence", "done", sentence_id=self.sentence_id, outcome=answer)
+            )
 
 
 class SessionQuestion(SessionPart, DurfScreen):
@@ -468,6 +505,11 @@ class SessionQuestion(SessionPart, DurfScreen):
 
     def on_mount(self) -> None:
         """Straight into writing."""
+        self._save_timer: Timer | None = None
+        self.after_relocalize()
+
+    def after_relocalize(self) -> None:
+        """Rebuilt in another language: back in the answer, at the end of its words."""
         area = self.query_one("#answer", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
@@ -475,8 +517,13 @@ class SessionQuestion(SessionPart, DurfScreen):
     @on(TextArea.Changed, "#answer")
     def _typed(self, event: TextArea.Changed) -> None:
         run = self.hub.run
-        if run is not None:
+        if run is not None and run.answer != event.text_area.text:
             run.answer = event.text_area.text
+            # Kept a moment after the typing stops, as the guide does: a crash or a
+            # killed terminal loses at most the last few words.
+            if self._save_timer is not None:
+                self._save_timer.stop()
+            self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self.hub.keep_now)
 
     def action_keep(self) -> None:
         """Keep the answer and go on."""
@@ -492,6 +539,13 @@ class SessionQuestion(SessionPart, DurfScreen):
 
 
 # -- which screen for which part ------------------------------------------------------------
+
+
+def _gone_elsewhere(screen: SessionPart, result: PartResult) -> ComposeResult:
+    """What a part shows when another durf closed its step or sentence meanwhile: a
+    word on it, and then the next part."""
+    yield Static(t("session.changed_elsewhere"), classes="question", markup=False)
+    screen.call_after_refresh(screen.hub.part_over, result)
 
 
 def screen_for(hub: SessionScreen, part: Part) -> SessionPart | None:
