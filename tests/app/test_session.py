@@ -46,6 +46,18 @@ def planned_step(what: str = "Ask Sam one question after the meeting") -> Step:
     )
 
 
+async def go_to_part(pilot, part: type) -> None:  # type: ignore[no-untyped-def]
+    """From home: begin a session, note nothing at the check-in, and pass every part by
+    with ``n`` until ``part`` is on screen."""
+    await pilot.press("1", "enter", "s")
+    for _ in range(8):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, part):
+            return
+        await pilot.press("n")
+    raise AssertionError(f"no {part.__name__} in this session")
+
+
 def session_record(home: Path) -> dict:
     (record,) = [r for r in saved(home)["history"] if r["exercise"] == "session"]
     return record
@@ -274,11 +286,7 @@ async def test_quitting_mid_question_keeps_the_answer_and_the_session(durf_home:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("1", "enter", "s", "n")
-        await pilot.pause()
-        await pilot.press("n", "n")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionQuestion)
+        await go_to_part(pilot, SessionQuestion)
         await pilot.press(*"Half a thought")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -325,11 +333,7 @@ async def test_focus_mode_is_calm_remembered_and_leaves_typing_alone(durf_home: 
         await pilot.pause()
         assert not app.screen.query_one("#title-bar").display
         assert "? help" not in str(app.screen.query_one("#key-bar").render())
-        await pilot.press("1", "enter", "s", "n")
-        await pilot.pause()
-        await pilot.press("n", "n")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionQuestion)
+        await go_to_part(pilot, SessionQuestion)
         # In a session the quiet title keeps the place; f types into the answer.
         assert app.screen.query_one("#title-bar").display
         await pilot.press(*"feel")
@@ -408,10 +412,7 @@ async def test_home_from_the_palette_asks_and_keeps_the_answer(durf_home: Path) 
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("1", "enter", "s", "n")
-        await pilot.pause()
-        await pilot.press("n", "n")
-        await pilot.pause()
+        await go_to_part(pilot, SessionQuestion)
         await pilot.press(*"Not sure yet")
         await app.action_go_home()
         await pilot.pause()
@@ -437,11 +438,7 @@ async def test_a_language_switch_mid_part_keeps_the_keys_and_the_words(durf_home
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("1", "enter", "s", "n")
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionStepScreen)
+        await go_to_part(pilot, SessionStepScreen)
         app.change_language("nl")
         await pilot.pause()
         await pilot.pause()
@@ -463,11 +460,7 @@ async def test_a_step_closed_in_another_window_is_passed_by_kindly(durf_home: Pa
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("1", "enter", "s", "n")
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionStepScreen)
+        await go_to_part(pilot, SessionStepScreen)
         Store(durf_home).update(lambda state: state.model_copy(update={"steps": []}))
         app.change_language("nl")  # rebuilds the part from what is on disk now
         await pilot.pause()
