@@ -128,6 +128,9 @@ class DurfApp(App[None]):
         self._environment_animation_level = constants.TEXTUAL_ANIMATIONS
         self._stopping = False
         self._kept_practice: tuple[list[Any], Practice] | None = None
+        self._forgetting = False
+        """Set from deleting everything until the screens above home are closed: a screen
+        on its way out must not save anything back."""
         self.session_run: SessionRun | None = None
         """The practice session in progress: every save while it runs keeps it too."""
 
@@ -279,6 +282,8 @@ class DurfApp(App[None]):
         """
         from durf.core.store import StateWriteError, StoreError
 
+        if self._forgetting:
+            return False
         run = self.session_run
         if run is not None:
             change = self._within_session(change, run)
@@ -973,6 +978,8 @@ class DurfApp(App[None]):
         except StoreError as error:
             self._tell(str(error), "notice.state_title", "error")
             return False
+        self._forgetting = True
+        self.session_run = None
         self.call_later(self._back_to_the_start)
         self.state_revision += 1
         self.notify(t("forget.done"), timeout=8)
@@ -982,6 +989,7 @@ class DurfApp(App[None]):
         # Popped, not stopped: stopping an exercise would save it again.
         while len(self.screen_stack) > 1:
             await self.pop_screen()
+        self._forgetting = False
 
     def action_open_settings(self) -> None:
         """Open the settings."""

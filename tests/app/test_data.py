@@ -109,7 +109,7 @@ async def test_an_exercise_open_underneath_is_not_saved_again(durf_home: Path) -
         await pilot.pause()
         assert len(app.screen_stack) == 1
         app.keep_everything()  # what quitting or a closed terminal does
-    assert not durf_home.exists()
+    assert not durf_home.exists(), (durf_home / "state.json").read_text()[:3000]
 
 
 # -- the export dialog -------------------------------------------------------------------

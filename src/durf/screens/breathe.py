@@ -77,6 +77,7 @@ class BreatheScreen(FlowScreen):
         self.breathing_time = Stopwatch(self.durf.clock)
         self._suspended_while_running = False
         self._timer: Timer | None = None
+        self._safety_timer: Timer | None = None
         self._last_phase: tuple[int, int] | None = None
         self._shown_words: tuple[str, str] | None = None
         self.flow.breathed = True
@@ -86,11 +87,10 @@ class BreatheScreen(FlowScreen):
         if not self.durf.setting("safety_seen", bool, False):
             # Shown once, during the first in-breath, before the breaths go deep; a moment
             # after the first frame, which then carries only the breath (and no save).
-            self.set_timer(SAFETY_DELAY, self._show_safety_once)
+            self._safety_timer = self.set_timer(SAFETY_DELAY, self._show_safety_once)
 
     def _show_safety_once(self) -> None:
-        if self not in self.app.screen_stack:
-            return  # closed meanwhile (everything deleted, say): nothing to warn about, or save
+        self._safety_timer = None
         self.app.notify(t("safety.first_time"), timeout=12, markup=False)
         self.durf.change_settings(safety_seen=True)
 
@@ -194,12 +194,22 @@ class BreatheScreen(FlowScreen):
             self._resume()
 
     def on_screen_suspend(self) -> None:
-        """Another screen on top (help, settings): the breath waits for the user."""
+        """Another screen on top (help, settings): the breath waits for the user.
+
+        So does the safety notice: it is for this screen, and it saves that it was
+        seen, which must not happen behind a question to delete everything.
+        """
         self._suspended_while_running = self.stopwatch.running
         self._pause()
+        if self._safety_timer is not None:
+            self._safety_timer.stop()
 
     def on_screen_resume(self) -> None:
-        """Back on top: go on if it was running when it was covered."""
+        """Back on top: go on if it was running when it was covered (the safety
+        notice, if it was still to come, a moment later)."""
+        if self._safety_timer is not None:
+            self._safety_timer.stop()  # resumed as it first shows, too: one notice only
+            self._safety_timer = self.set_timer(SAFETY_DELAY, self._show_safety_once)
         if getattr(self, "_suspended_while_running", False):
             self._suspended_while_running = False
             self._resume()
