@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from durf.core.i18n import t, tn
+from durf.core.i18n import get_language, t, tn
 from durf.core.session import (
     DEFAULT_MINUTES,
     PartResult,
@@ -173,8 +173,8 @@ class SessionScreen(FlowScreen):
         """A few words on what a part holds today (user text literally, on one line)."""
         state = self.durf.store.state
         if part.kind == "breathe":
-            pattern = self.durf.current_pattern()
-            return pattern.name.get(self.language) if pattern is not None else ""
+            pattern = self.durf.pattern_by_id(part.pattern_id)
+            return pattern.name.get(get_language()) if pattern is not None else ""
         if part.kind == "affirm":
             item = self.durf.affirmation_item(part.affirmations[0])
             return t("session.detail.affirm", text=one_line(item.text, 60)) if item else ""
@@ -190,13 +190,6 @@ class SessionScreen(FlowScreen):
         if part.kind == "question" and part.prompt_key is not None:
             return self.durf.prompt_text(part.prompt_key)
         return t(f"session.detail.{part.kind}")
-
-    @property
-    def language(self) -> str:
-        """The language words are shown in now."""
-        from durf.core.i18n import get_language
-
-        return get_language()
 
     # -- before it starts ----------------------------------------------------------------
 
