@@ -409,15 +409,8 @@ def _open_steps(app: DurfApp) -> None:
 
 
 def _new_step(app: DurfApp) -> None:
-    app.call_after_refresh(_start_guide_when_loaded, app)
-
-
-def _start_guide_when_loaded(app: DurfApp) -> None:
-    # The guide resumes a saved draft, so it needs the state: wait for the load.
-    if app.state is None:
-        app.set_timer(0.05, lambda: _start_guide_when_loaded(app))
-        return
-    app.action_new_step()
+    # The guide resumes a saved draft, so it needs the state.
+    app.when_loaded(app.action_new_step)
 
 
 def _start_checkin(app: DurfApp) -> None:

@@ -28,6 +28,7 @@ from durf.core.i18n import get_language, is_language, set_language, t
 from durf.core.paths import bundled_exercises_dir, user_exercises_dir
 from durf.core.quicklook import QuickLook, quick_look
 from durf.core.text import shown
+from durf.keys_in_order import KeysInOrder
 from durf.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class Relocalized(Message):
     """Sent to the active screen after it was rebuilt in a new language."""
 
 
-class DurfApp(App[None]):
+class DurfApp(KeysInOrder):
     """The durf terminal app."""
 
     TITLE = "durf"
@@ -133,6 +134,7 @@ class DurfApp(App[None]):
         on its way out must not save anything back."""
         self.session_run: SessionRun | None = None
         """The practice session in progress: every save while it runs keeps it too."""
+        self._when_loaded: list[Callable[[], None]] = []
 
     # -- start-up --------------------------------------------------------------
 
@@ -147,6 +149,9 @@ class DurfApp(App[None]):
         self.focus_mode = self._look.setting("focus_mode", bool, False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._listen_for_stop_signals()
+        # Keys typed before the state is read wait for it (and for the screen the
+        # command opens), instead of acting on a screen that is not ready for them.
+        self.hold_keys()
         if self._start is not None:
             self._start(self)
         # A moment after the first frame: the loader thread imports pydantic and would
@@ -214,6 +219,17 @@ class DurfApp(App[None]):
             lines = "\n".join(str(problem) for problem in library.problems)
             self._tell(lines, "notice.exercises_title")
         self.state_revision += 1
+        waiting, self._when_loaded = self._when_loaded, []
+        for callback in waiting:
+            callback()
+        self.release_keys()
+
+    def when_loaded(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the state is read (at once if it already is)."""
+        if self.state is not None:
+            callback()
+        else:
+            self._when_loaded.append(callback)
 
     def _fail(self, message: str) -> None:
         self.fatal_message = message
