@@ -8,6 +8,7 @@ when it is about to start.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -390,6 +391,20 @@ def is_utf8_text(text: str) -> bool:
     return True
 
 
+def has_a_terminal() -> bool:
+    """Whether the app can draw: a real terminal on both sides, and not a dumb one.
+
+    Without one (``echo | durf``, ``durf > file``, ``TERM=dumb``) the interface would
+    draw into a pipe and wait for keys that can never come. A browser tab
+    (textual-serve sets ``TEXTUAL_DRIVER``) draws through its own driver.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    if os.environ.get("TERM", "") == "dumb":
+        return False
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _open_affirmations(app: DurfApp) -> None:
     app.action_start_affirmations()
 
@@ -424,6 +439,9 @@ def run_app(
     start: Callable[[DurfApp], None] | None = None,
 ) -> int:
     """Start the full-screen app; only now is Textual imported."""
+    if not has_a_terminal():
+        say(t("cli.needs_terminal"), error=True)
+        return EXIT_USAGE
     from durf.app import DurfApp
 
     app = DurfApp(home, cli_language=cli_language, look=look, start=start)

@@ -85,8 +85,8 @@ class BeliefScreen(FlowScreen):
         self._next()
 
     def action_next(self) -> None:
-        """Keep the rating and go on (once a digit typed just before has reached the scale)."""
-        self.after_typed_keys(self._rated)
+        """Keep the rating and go on."""
+        self._rated()
 
     def _rated(self) -> None:
         if self.app.screen is self:

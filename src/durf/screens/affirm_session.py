@@ -21,6 +21,7 @@ from durf.core.countdown import Stopwatch
 from durf.core.i18n import t
 from durf.core.text import shown
 from durf.screens.flow import FlowScreen
+from durf.widgets.keybar import KeyBar
 from durf.widgets.shown_fields import ShownInput
 
 ALMOST = 0.8
@@ -39,11 +40,21 @@ class AffirmSessionScreen(FlowScreen):
         ("*", "keys.favourite"),
         ("Esc", "keys.stop"),
     ]
+    RECALL_HINTS: ClassVar = [
+        ("Enter", "keys.check_then_next"),
+        ("Ctrl+T", "keys.pause"),
+        ("Ctrl+F", "keys.favourite"),
+        ("Esc", "keys.stop"),
+    ]
+    """In recall mode the line takes letters, spaces and arrows: only keys that are not typing."""
     BINDINGS: ClassVar = [
         Binding("asterisk", "favourite", show=False),
         Binding("space", "toggle_pause", show=False),
         Binding("left", "step(-1)", show=False),
         Binding("right", "step(1)", show=False),
+        # Above the answer line's own keys, so that they work while typing.
+        Binding("ctrl+t", "toggle_pause", show=False, priority=True),
+        Binding("ctrl+f", "favourite", show=False, priority=True),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -66,6 +77,8 @@ class AffirmSessionScreen(FlowScreen):
         self._index = -1
         self._revealed = False
         self.flow.started = True
+        if self.flow.session.mode == "recall":
+            self.query_one(KeyBar).show_hints(self.RECALL_HINTS)
         self.stopwatch.start()
         self._tick()
 
@@ -118,7 +131,11 @@ class AffirmSessionScreen(FlowScreen):
 
     @on(Input.Submitted, "#recall")
     def _recalled(self, event: Input.Submitted) -> None:
-        if self._revealed or self._index < 0:
+        if self._index < 0:
+            return
+        if self._revealed:
+            # Enter once checks; Enter again, with the words shown, goes on.
+            self._go(1)
             return
         item = self.plan.items[self._index]
         if recall_matches(event.value, item.text):
@@ -160,6 +177,9 @@ class AffirmSessionScreen(FlowScreen):
         """Back to the previous affirmation, or on to the next."""
         if self.flow.session.mode == "recall" and self.focused is self.query_one("#recall"):
             return  # the arrows move the cursor while typing
+        self._go(direction)
+
+    def _go(self, direction: int) -> None:
         self._stop_timer()
         self.stopwatch.set_elapsed(start_of(self.plan, self._index + direction))
         self._index = -1  # show the affirmation afresh, even if it is the same one

@@ -3,7 +3,6 @@ notice instead of a broken layout when the window is too small."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -96,28 +95,6 @@ class DurfScreen(Screen[None]):
 
     def _fit(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
-
-    def after_typed_keys(self, action: Callable[[], object]) -> None:
-        """Run ``action`` once the keys typed before it have reached their field.
-
-        Keys like Ctrl+S and PgDn are priority bindings, seen by the screen before
-        keys still queued for the focused field: acting at once would read the
-        field without its last few letters. Queued behind them, nothing is missed.
-        """
-        focused = self.focused
-        if focused is None:
-            action()
-            return
-
-        def when_the_keys_are_in() -> None:
-            # Keys that came after a page turn were passed on to the newly focused
-            # field; wait for those too before acting.
-            if self.focused is not None and self.focused is not focused:
-                self.after_typed_keys(action)
-            else:
-                action()
-
-        focused.call_later(when_the_keys_are_in)
 
     def action_back(self) -> None:
         """Leave this screen."""

@@ -59,8 +59,8 @@ class CheckInScreen(FlowScreen):
         self.flow.session.tension_before = self.query_one("#tension", Scale).value
 
     def action_next(self) -> None:
-        """Keep the answers and go on (once keys typed just before have reached them)."""
-        self.after_typed_keys(self._answered)
+        """Keep the answers and go on."""
+        self._answered()
 
     def _answered(self) -> None:
         if self.app.screen is self:

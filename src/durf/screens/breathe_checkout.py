@@ -58,7 +58,7 @@ class CheckOutScreen(FlowScreen):
     def action_done(self) -> None:
         """Save the whole session as completed and return home (with a digit typed just
         before on the scale)."""
-        self.after_typed_keys(self._done_when_rated)
+        self._done_when_rated()
 
     def _done_when_rated(self) -> None:
         if self.app.screen is self:

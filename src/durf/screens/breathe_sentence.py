@@ -27,7 +27,6 @@ class SentenceScreen(FlowScreen):
     TITLE_KEY = "breathe.title"
     CSS_PATH = "breathe.tcss"
     KEY_HINTS: ClassVar = [
-        ("↑↓", "keys.move"),
         ("Tab", "keys.next_field"),
         ("Ctrl+R", "keys.rehearse"),
         ("Esc", "keys.stop"),
@@ -70,9 +69,11 @@ class SentenceScreen(FlowScreen):
         return options
 
     def on_mount(self) -> None:
-        """Start in the suggestions, where most people begin."""
+        """Start in the sentence line: what is typed first goes there (Tab reaches the ideas)."""
         super().on_mount()
-        self.query_one("#suggestions", OptionList).focus()
+        sentence = self.query_one("#sentence", Input)
+        sentence.focus()
+        sentence.cursor_position = len(sentence.value)
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _take_suggestion(self, event: OptionList.OptionSelected) -> None:

@@ -120,6 +120,12 @@ class SetupScreen(FlowScreen):
         index = self.query_one("#patterns", OptionList).highlighted
         return self.patterns[index] if index is not None and self.patterns else None
 
+    def action_back(self) -> None:
+        """Back to the check-in, with what was noted there still filled in."""
+        from durf.screens.breathe_checkin import CheckInScreen
+
+        self.go_to(CheckInScreen(self.flow))
+
     @on(OptionList.OptionHighlighted, "#patterns")
     def _pattern_moved(self) -> None:
         self._show_breaths()

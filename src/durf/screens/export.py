@@ -148,18 +148,6 @@ class ExportScreen(ModalScreen[None]):
         note.set_class(bool(problem), "-problem")
 
     def action_export(self, overwrite: bool = False) -> None:
-        """Write the file once the keys typed before Enter have reached the name field.
-
-        Enter is a priority binding, seen before keys still queued for the field: a
-        name typed or pasted just before it would otherwise be read half-way.
-        """
-        focused = self.focused
-        if focused is None:
-            self._export(overwrite)
-        else:
-            focused.call_later(self._export, overwrite)
-
-    def _export(self, overwrite: bool = False) -> None:
         """Write the file; ask first if one is already there; say plainly what went wrong."""
         from durf.core.export import ExportError, ExportFileExists
 
@@ -189,7 +177,7 @@ class ExportScreen(ModalScreen[None]):
 
     def _replace_answered(self, replace: bool | None) -> None:
         if replace:
-            self._export(overwrite=True)
+            self.action_export(overwrite=True)
         else:
             self.query_one("#export-path", Input).focus()
 

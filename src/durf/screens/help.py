@@ -40,6 +40,9 @@ AFFIRM_KEYS = [
     ("keyname.space", "keys.pause"),
     ("← →", "keys.back_forward"),
     ("*", "help.favourite"),
+    ("Enter", "help.recall_enter"),
+    ("Ctrl+T", "help.recall_pause"),
+    ("Ctrl+F", "help.recall_favourite"),
 ]
 FOLLOW_UP_KEYS = [
     ("keyname.yes", "followup.key_said"),

@@ -31,9 +31,8 @@ from durf.screens.breathe_checkin import CheckInScreen
 from durf.screens.breathe_checkout import CheckOutScreen
 from durf.screens.session import SessionFlow
 from durf.screens.step_guide import GuideScreen
-from durf.widgets.keeps_keys import KeptTextArea
-from durf.widgets.keybar import KeyBar
 from durf.widgets.scale import Scale
+from durf.widgets.shown_fields import ShownTextArea
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -77,7 +76,7 @@ class SessionPart:
 
     def action_next_part(self) -> None:
         """On to the next part; what this one did so far is kept."""
-        self.after_typed_keys(lambda: self.hub.part_over(self.keep_part(completed=False)))
+        self.hub.part_over(self.keep_part(completed=False))
 
     def action_back(self) -> None:
         """Esc ends the whole session (after asking)."""
@@ -246,13 +245,13 @@ class SessionAffirmPractice(SessionPart, AffirmSessionScreen):
         END,
     ]
 
-    RECALL_HINTS: ClassVar = [("← →", "keys.back_forward"), NEXT_PART_TYPING, END]
-    """In recall mode the line takes letters and spaces: only keys that are not typing."""
-
-    def on_mount(self) -> None:
-        """The keys to show depend on the mode."""
-        if self.flow.session.mode == "recall":
-            self.query_one(KeyBar).show_hints(self.RECALL_HINTS)
+    RECALL_HINTS: ClassVar = [
+        ("Enter", "keys.check_then_next"),
+        ("Ctrl+T", "keys.pause"),
+        ("Ctrl+F", "keys.favourite"),
+        NEXT_PART_TYPING,
+        END,
+    ]
 
     def _done(self) -> None:
         self.remember()
@@ -494,7 +493,7 @@ class SessionQuestion(SessionPart, DurfScreen):
                 id="last-answer",
                 markup=False,
             )
-        yield KeptTextArea(
+        yield ShownTextArea(
             run.answer,
             soft_wrap=True,
             tab_behavior="focus",
@@ -527,7 +526,7 @@ class SessionQuestion(SessionPart, DurfScreen):
 
     def action_keep(self) -> None:
         """Keep the answer and go on."""
-        self.after_typed_keys(lambda: self.hub.part_over(self.keep_part(completed=True)))
+        self.hub.part_over(self.keep_part(completed=True))
 
     def keep_part(self, completed: bool, quitting: bool = False) -> PartResult:
         """The answer goes into the session's record (saved with it)."""

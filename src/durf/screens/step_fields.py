@@ -18,8 +18,8 @@ from durf.core.dates import day_label
 from durf.core.i18n import t
 from durf.core.text import shown
 from durf.widgets.choices import Choices
-from durf.widgets.keeps_keys import KeptInput
 from durf.widgets.scale import Scale
+from durf.widgets.shown_fields import ShownInput
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -52,7 +52,7 @@ class StepFields:
 def compose_step_fields(fields: StepFields, week: Week, earlier: list[str]) -> ComposeResult:
     """The fields, filled with ``fields``; ``earlier`` sentences can be picked to reuse."""
     yield Static(t("stepform.with_whom"), classes="question", markup=False)
-    yield KeptInput(
+    yield ShownInput(
         value=fields.with_whom,
         placeholder=t("stepform.with_whom_placeholder"),
         max_length=MAX_WITH_WHOM,
@@ -78,7 +78,7 @@ def compose_step_fields(fields: StepFields, week: Week, earlier: list[str]) -> C
     yield Static(t("stepform.scariness"), classes="question", markup=False)
     yield Scale(fields.scariness, "scale.scary_low", "scale.scary_high", id="scariness")
     yield Static(t("stepform.sentence"), classes="question", markup=False)
-    yield KeptInput(
+    yield ShownInput(
         value=fields.sentence,
         placeholder=t("stepform.sentence_placeholder"),
         max_length=MAX_SENTENCE,

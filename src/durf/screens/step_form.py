@@ -24,7 +24,7 @@ from durf.screens.step_fields import (
     show_trust_question,
     take_earlier_sentence,
 )
-from durf.widgets.keeps_keys import KeptTextArea
+from durf.widgets.shown_fields import ShownTextArea
 
 
 class StepFormScreen(DurfScreen):
@@ -77,7 +77,7 @@ class StepFormScreen(DurfScreen):
                 yield Static(t("smaller.prompt"), classes="prompt", markup=False)
             else:
                 yield Static(t("stepform.edit_title"), classes="page-title", markup=False)
-            yield KeptTextArea(
+            yield ShownTextArea(
                 what,
                 soft_wrap=True,
                 tab_behavior="focus",
@@ -143,7 +143,7 @@ class StepFormScreen(DurfScreen):
 
     def action_save(self) -> None:
         """Save the smaller step (the big one is marked made smaller), or the changes."""
-        self.after_typed_keys(self._save_now)
+        self._save_now()
 
     def _save_now(self) -> None:
         if self.app.screen is self:

@@ -5,8 +5,7 @@ a background thread, so a long history never freezes the typing), and at once
 when the page changes, the guide is paused, durf quits or the terminal closes.
 
 All pages are mounted at once and only shown in turn: turning a page moves the
-focus at once, and keys typed before PgDn reach their field before the page
-turns (the turn is queued behind them).
+focus at once.
 """
 
 from __future__ import annotations
@@ -36,8 +35,8 @@ from durf.screens.step_fields import (
     take_earlier_sentence,
 )
 from durf.widgets.choices import Choices
-from durf.widgets.keeps_keys import KeptTextArea
 from durf.widgets.scale import Scale
+from durf.widgets.shown_fields import ShownTextArea
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -128,7 +127,7 @@ class GuideScreen(DurfScreen):
                     classes="example",
                     markup=False,
                 )
-            yield KeptTextArea(
+            yield ShownTextArea(
                 self.draft.answers.get(step_id, ""),
                 soft_wrap=True,
                 tab_behavior="focus",
@@ -347,7 +346,7 @@ class GuideScreen(DurfScreen):
 
     def action_next(self) -> None:
         """The next page; from the details, plan the step."""
-        self.after_typed_keys(self._next_now)
+        self._next_now()
 
     def _next_now(self) -> None:
         self.remember()
@@ -365,7 +364,7 @@ class GuideScreen(DurfScreen):
     def action_previous(self) -> None:
         """The page before, with everything typed there still in place."""
         if self.page > 0:
-            self.after_typed_keys(lambda: self._go_to_page(self.page - 1))
+            self._go_to_page(self.page - 1)
 
     def _plan_or_offer_smaller(self) -> None:
         scariness = self.draft.scariness

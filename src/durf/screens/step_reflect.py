@@ -13,8 +13,8 @@ from durf.core.i18n import t
 from durf.core.text import one_line
 from durf.screens.base import DurfScreen
 from durf.screens.step_fields import focus_again
-from durf.widgets.keeps_keys import KeptTextArea
 from durf.widgets.scale import Scale
+from durf.widgets.shown_fields import ShownTextArea
 
 QUESTIONS = ("what_happened", "their_reaction", "learned")
 
@@ -59,7 +59,7 @@ class ReflectScreen(DurfScreen):
                 else:
                     label = t(key)
                 yield Static(label, classes="question", markup=False)
-                yield KeptTextArea(
+                yield ShownTextArea(
                     str(typed.get(question, getattr(reflection, question) if reflection else "")),
                     soft_wrap=True,
                     tab_behavior="focus",
@@ -134,7 +134,7 @@ class ReflectScreen(DurfScreen):
 
     def action_save(self) -> None:
         """Mark the step done with this reflection (or save changes to it)."""
-        self.after_typed_keys(self._save_now)
+        self._save_now()
 
     def _save_now(self) -> None:
         if self.app.screen is self and self.durf.finish_step(

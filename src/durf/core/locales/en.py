@@ -174,6 +174,7 @@ MESSAGES: dict[str, str] = {
     "cli.epilog": (
         "Your data stays on this computer. Set DURF_HOME or use --home to keep it elsewhere."
     ),
+    "cli.needs_terminal": "durf needs a terminal to show its screens, and this is not one (its input or output goes to a file or a pipe, or TERM is dumb). For scripts there are commands that answer without the app: durf status, durf export, durf --help.",
     "cli.usage": "usage: ",
     "cli.options": "options",
     "cli.help_help": "show this help and stop",
@@ -846,6 +847,10 @@ MESSAGES: dict[str, str] = {
     "help.session_keep_answer": "keep your answer to the question and go on",
     "help.while_affirming": "While practising affirmations",
     "help.favourite": "mark as a favourite ★ (or no longer)",
+    "help.recall_enter": "in recall mode: check what you typed; again to go on",
+    "help.recall_pause": "in recall mode: pause or go on",
+    "help.recall_favourite": "in recall mode: mark as a favourite ★ (or no longer)",
+    "keys.check_then_next": "check, then next",
     "palette.focus_on": "Focus mode on",
     "palette.focus_off": "Focus mode off",
     "palette.focus_help": "A calm full screen with only the keys you need now (f)",

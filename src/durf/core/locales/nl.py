@@ -182,6 +182,7 @@ MESSAGES: dict[str, str] = {
         "Je gegevens blijven op deze computer. Zet DURF_HOME of gebruik --home om ze "
         "ergens anders te bewaren."
     ),
+    "cli.needs_terminal": "durf heeft een terminal nodig om zijn schermen te tonen, en dit is er geen (de invoer of uitvoer gaat naar een bestand of pijp, of TERM is dumb). Voor scripts zijn er opdrachten die antwoorden zonder de app: durf status, durf export, durf --help.",
     "cli.usage": "gebruik: ",
     "cli.options": "opties",
     "cli.help_help": "toon deze hulp en stop",
@@ -857,6 +858,10 @@ MESSAGES: dict[str, str] = {
     "help.session_keep_answer": "je antwoord op de vraag bewaren en verder",
     "help.while_affirming": "Tijdens het oefenen van affirmaties",
     "help.favourite": "markeren als favoriet ★ (of niet meer)",
+    "help.recall_enter": "uit je hoofd: nakijken wat je typte; nog eens om verder te gaan",
+    "help.recall_pause": "uit je hoofd: pauzeren of verdergaan",
+    "help.recall_favourite": "uit je hoofd: markeren als favoriet ★ (of niet meer)",
+    "keys.check_then_next": "kijk na, dan verder",
     "palette.focus_on": "Focusmodus aan",
     "palette.focus_off": "Focusmodus uit",
     "palette.focus_help": "Een rustig volledig scherm met alleen de toetsen die je nu nodig hebt (f)",
