@@ -93,12 +93,27 @@ class KeysInOrder(App[None]):
         return (*map(id, self.screen_stack), id(self.focused))
 
     def _path(self) -> list[MessagePump]:
-        """The nodes a key travels through now: the focused widget up to the screen."""
-        node: MessagePump | None = self.focused or self.screen
-        path: list[MessagePump] = []
+        """Where the key's effects may still be on their way: every widget of the screen
+        with messages waiting (deepest first, as messages bubble up), then the focused
+        widget up to the screen.
+
+        A key often acts through widgets off its own path: Space on a radio set presses
+        a button inside it, whose message bubbles back up through the set.
+        """
+        screen = self.screen
+        waiting = [
+            node
+            for node in screen.walk_children(with_self=False)
+            if not node._message_queue.empty()
+        ]
+        node: MessagePump | None = self.focused or screen
+        path: list[MessagePump] = list(reversed(waiting))
         while node is not None and node is not self:
-            path.append(node)
+            if node not in path:
+                path.append(node)
             node = node._parent
+        if screen not in path:
+            path.append(screen)
         return path
 
     def _settle(self, round_number: int) -> None:
@@ -136,7 +151,18 @@ class KeysInOrder(App[None]):
         # a press) travel the same path and are met by round 1.
         if round_number == 0 or self._where_keys_go() != before:
             return True
-        return any(not node._message_queue.empty() for node in path if not node._closed)
+        screen = self.screen
+        return self._app_has_work() or any(
+            not node._message_queue.empty()
+            for node in (*path, screen, *screen.walk_children(with_self=False))
+            if not node._closed
+        )
+
+    def _app_has_work(self) -> bool:
+        """Whether the app's own queue holds more than keys from the terminal: a callback
+        a handler sent it (a rebuild in another language, a focus) is the key's effect too."""
+        pending = list(self._message_queue.values)
+        return any(not isinstance(message, events.Key | events.Paste) for message in pending)
 
     def _after_repaint_pending(self) -> bool:
         """Callbacks waiting for the next repaint (a part that ends opens the next one so)."""

@@ -58,7 +58,9 @@ def test_position_counts_down_each_affirmation_and_ends_exactly() -> None:
     assert (position(plan, 14).index, position(plan, 14).seconds_left) == (1, 6)
     assert position(plan, 29.99).finished is False
     assert position(plan, 30).finished is True
-    assert start_of(plan, 2) == 20 and start_of(plan, 99) == 20 and start_of(plan, -1) == 0
+    assert start_of(plan, 2) == 20 and start_of(plan, -1) == 0
+    # On from the last one is the end.
+    assert start_of(plan, 99) == 30 and position(plan, start_of(plan, 3)).finished
 
 
 def test_a_ten_minute_session_with_pauses_lasts_exactly_ten_minutes_of_practice() -> None:

@@ -89,8 +89,11 @@ def position(plan: Plan, elapsed: float) -> Position:
 
 
 def start_of(plan: Plan, index: int) -> float:
-    """The elapsed time at which item ``index`` begins (for back and forward)."""
-    return max(0, min(len(plan.items) - 1, index)) * plan.seconds_each
+    """The elapsed time at which item ``index`` begins (for back and forward).
+
+    Forward from the last item is the end of the session.
+    """
+    return max(0, min(len(plan.items), index)) * plan.seconds_each
 
 
 # -- recall ------------------------------------------------------------------------

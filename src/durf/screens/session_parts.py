@@ -261,7 +261,9 @@ class SessionAffirmPractice(SessionPart, AffirmSessionScreen):
         """Kept as an affirmation session of its own, tied to this session."""
         if not quitting:
             self.remember()
-        barely = self.flow.session.practice_seconds < BARELY_SECONDS
+        session = self.flow.session
+        # A rating is something the user gave: never passed by, however quick the part.
+        barely = session.practice_seconds < BARELY_SECONDS and session.belief_before is None
         return _flow_result(self, completed, quitting, barely)
 
 
