@@ -332,6 +332,16 @@ def cmd_affirm(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
 
     source = args.source or "mix"
     wanted = source if source in ("favourites", "own", "mix") else f"set:{source}"
+    if wanted.startswith("set:"):
+        # A wrong name is a usage error, answered before (and without) a terminal.
+        from durf.core.library import load_library
+
+        library = load_library([bundled_exercises_dir(), user_exercises_dir(home)])
+        set_ids = [s.id for s in library.affirmations if s.affirmations]
+        if source not in set_ids:
+            valid = ", ".join([*set_ids, "mix"])
+            say(t("cli.unknown_source", source=source, valid=valid), error=True)
+            return EXIT_USAGE
 
     def start(app: DurfApp) -> None:
         sources = app.affirmation_sources()

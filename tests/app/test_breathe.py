@@ -43,7 +43,8 @@ async def test_the_whole_exercise_from_check_in_to_follow_up(durf_home: Path) ->
         await pass_time(pilot, 5.5)
         assert isinstance(app.screen, SentenceScreen)
 
-        await pilot.press("down", "enter")  # the second idea goes into the line
+        # The first Down goes into the ideas, the second picks one for the line.
+        await pilot.press("down", "down", "enter")
         sentence = app.screen.query_one("#sentence", Input)
         assert sentence.value == "This is hard for me to say."
         await pilot.press(*" [echt]", "enter", *"Sam [/b]", "enter")
@@ -217,7 +218,8 @@ async def test_a_failed_save_keeps_the_user_on_the_step_with_everything(
     async with app.run_test(size=(80, 24)) as pilot:
         await start_breathing(pilot, 1)
         await pass_time(pilot, 10.5)
-        await pilot.press("enter", "enter", "enter", "enter", "6")
+        # An idea into the sentence, past for whom, through rehearsing, to the check-out.
+        await pilot.press("down", "enter", "enter", "enter", "enter", "6")
         assert isinstance(app.screen, CheckOutScreen)
 
         def disk_full(self, change):

@@ -68,6 +68,7 @@ async def test_about_shows_the_safety_line_and_the_data_path_literally(tmp_path:
     home = tmp_path / "[b]odd[/b] home"
     app = make_app(home)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("8")
         text = screen_text(app)
         assert "If you feel dizzy or light-headed, breathe normally again." in text

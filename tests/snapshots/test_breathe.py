@@ -56,7 +56,7 @@ class TestBreathe:
 
         async def run_before(pilot) -> None:
             await breathing_at(60.0)(pilot)
-            await pilot.press("down", "down", "enter")
+            await pilot.press("down", "down", "down", "enter")
             await pilot.pause()
 
         assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=run_before)
@@ -66,7 +66,7 @@ class TestBreathe:
 
         async def run_before(pilot) -> None:
             await breathing_at(60.0)(pilot)
-            await pilot.press("enter", "enter", *"Sam", "enter")
+            await pilot.press("down", "enter", "enter", *"Sam", "enter")
             await pilot.pause()
 
         assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=run_before)
@@ -81,7 +81,7 @@ class TestBreathe:
             pilot.app.clock.advance(10)
             pilot.app.screen.catch_up()
             await pilot.pause()
-            await pilot.press("enter", "enter", "enter", "enter", "4")
+            await pilot.press("down", "enter", "enter", "enter", "enter", "4")
             await pilot.pause()
 
         assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=run_before)
@@ -98,7 +98,7 @@ def test_home_with_an_open_sentence(snap_compare, durf_home) -> None:
 
     async def run_before(pilot) -> None:
         await breathing_at(60.0)(pilot)
-        await pilot.press("enter", "enter", *"Sam, maandag", "enter", "enter", "enter")
+        await pilot.press("down", "enter", "enter", *"Sam, maandag", "enter", "enter", "enter")
         await pilot.pause()
 
     assert snap_compare(app_on(durf_home), terminal_size=SIZE, run_before=run_before)

@@ -27,11 +27,16 @@ class SentenceScreen(FlowScreen):
     TITLE_KEY = "breathe.title"
     CSS_PATH = "breathe.tcss"
     KEY_HINTS: ClassVar = [
+        ("↓", "keys.ideas"),
         ("Tab", "keys.next_field"),
         ("Ctrl+R", "keys.rehearse"),
         ("Esc", "keys.stop"),
     ]
-    BINDINGS: ClassVar = [Binding("ctrl+r", "rehearse", show=False, priority=True)]
+    BINDINGS: ClassVar = [
+        Binding("ctrl+r", "rehearse", show=False, priority=True),
+        # The lines ignore Down; the ideas list takes it itself, so this acts only in a line.
+        Binding("down", "to_ideas", show=False),
+    ]
 
     def compose_body(self) -> ComposeResult:
         """Your sentence, for whom, and suggestions."""
@@ -74,6 +79,13 @@ class SentenceScreen(FlowScreen):
         sentence = self.query_one("#sentence", Input)
         sentence.focus()
         sentence.cursor_position = len(sentence.value)
+
+    def action_to_ideas(self) -> None:
+        """Down from a line goes into the ideas, on the first one."""
+        ideas = self.query_one("#suggestions", OptionList)
+        if ideas.option_count:
+            ideas.highlighted = 0
+            ideas.focus()
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _take_suggestion(self, event: OptionList.OptionSelected) -> None:

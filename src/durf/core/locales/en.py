@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "keys.quit": "quit",
     "keys.palette": "all commands",
     "keys.next_field": "next field",
+    "keys.ideas": "ideas",
     "keys.previous_field": "previous field",
     "keys.change": "change",
     # Settings

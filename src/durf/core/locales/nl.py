@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "keys.quit": "sluiten",
     "keys.palette": "alle opdrachten",
     "keys.next_field": "veld",
+    "keys.ideas": "ideeën",
     "keys.previous_field": "vorig veld",
     "keys.change": "wijzigen",
     # Instellingen
