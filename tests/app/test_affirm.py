@@ -82,9 +82,30 @@ async def test_a_timed_session_in_read_mode_with_belief_before_and_after(durf_ho
     details = record["details"]
     assert record["exercise"] == "affirm" and record["completed"] is True
     assert (details["mode"], details["seconds_each"], details["planned"]) == ("read", 4.0, 10)
-    assert details["practice_seconds"] == 40.0  # the paused two minutes do not count
+    # 5 and 40 seconds practised: the paused two minutes do not count, and going back
+    # to the first affirmation does not take the first 5 seconds away.
+    assert details["practice_seconds"] == 45.0
     assert details["belief"]["before"] == 3 and details["belief"]["after"] == 6
     assert saved(durf_home)["settings"]["affirm_seconds"] == 4
+
+
+async def test_skipping_with_the_arrow_counts_only_the_time_spent(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "down", "down", "enter", "enter", "s")
+        assert isinstance(app.screen, AffirmSessionScreen)
+        for shown in range(1, 11):
+            assert f"{shown} of 10" in screen_text(app)
+            await pass_time(pilot, 3.5)
+            await pilot.press("right")
+        assert isinstance(app.screen, BeliefScreen)
+        await pilot.press("s")
+        await pilot.pause()
+    [record] = saved(durf_home)["history"]
+    # Ten affirmations read for 3.5 seconds each, not the 80 seconds the round was planned for.
+    assert record["details"]["practice_seconds"] == 35.0
+    assert record["details"]["planned"] == 10
 
 
 async def test_recall_mode_in_dutch_is_gentle_and_counts_what_was_remembered(
@@ -135,15 +156,25 @@ async def test_favourite_during_practice_and_see_the_trend_next_time(durf_home: 
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for rating in ("3", "5"):
-            await pilot.press("3", "down", "down", "enter", *["left"] * 4, "enter", rating, "enter")
-            if rating == "3":
+        # Rated 3 before and 7 after; the next time 5 before and nothing after.
+        for before, after in (("3", "7"), ("5", None)):
+            await pilot.press("3", "down", "down", "enter", *["left"] * 4, "enter", before, "enter")
+            if before == "3":
                 await pilot.press("asterisk")
             await pass_time(pilot, 30)
-            await pilot.press("enter")
+            assert isinstance(app.screen, BeliefScreen)
+            await pilot.press(*([after] if after else []), "enter")
             await pilot.pause()
             await pilot.press("escape")
         await pilot.press("3", "down", "down", "enter", "enter")
         assert isinstance(app.screen, BeliefScreen)
-        assert "Your earlier ratings of this one: 3  →  5" in screen_text(app)
+        # Each session with both its ratings (finding 7): the 3 is not left out.
+        assert "Your earlier ratings of this one: 3 → 7   ·   5 → –" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        # Where belief started (the ratings before) and where it is now (after), not
+        # after against after; the 5 without an after counts only as a start.
+        assert "Belief 4.0 → 7.0 in your affirmations" in screen_text(app)
     assert saved(durf_home)["favourite_affirmations"] == ["dare-to-be-seen/openness-makes-me-real"]

@@ -185,6 +185,27 @@ async def test_a_scary_step_is_offered_smaller_first(durf_home: Path) -> None:
     assert (step["what"], step["scariness"]) == ("Send Sam one line", 4)
 
 
+async def test_accepting_smaller_then_keeping_the_step_as_it_was_plans_it(
+    durf_home: Path,
+) -> None:
+    # Finding 12: the offer taken, the words left as they were: the step is planned
+    # and the board shows it, not an empty first page of the guide.
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await plan_a_step(pilot, scariness="9")
+        await pilot.press("y")
+        assert isinstance(app.screen, GuideScreen)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert isinstance(app.screen, StepBoardScreen)
+        assert ANSWERS[4] in screen_text(app)
+        assert not any(isinstance(screen, GuideScreen) for screen in app.screen_stack)
+    state = saved(durf_home)
+    (step,) = state["steps"]
+    assert (step["what"], step["scariness"], step["status"]) == (ANSWERS[4], 9, "planned")
+    assert state.get("step_draft") is None
+
+
 async def test_saying_no_to_smaller_plans_the_step_as_it_is(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(100, 34)) as pilot:

@@ -165,17 +165,35 @@ def test_belief_goes_from_the_first_ratings_to_the_latest() -> None:
 
     assert BELIEF_SAMPLE == 3
     days = [TODAY - timedelta(days=n) for n in range(7, -1, -1)]
-    ratings = [(2, 3), (3, 3), (4, None), (None, None), (5, 6), (6, 7), (7, 8), (8, 9)]
+    ratings = [(2, 3), (3, 3), (4, None), (None, None), (5, 6), (6, 7), (None, 8), (8, None)]
     history = [
         affirm(day, before, after) for day, (before, after) in zip(days, ratings, strict=True)
     ]
     history.append(affirm(TODAY, None, "9"))
     belief = dashboard(State(history=history), TODAY).belief
     assert belief is not None
-    # After where given, else before; unrated sessions are skipped.
+    # Where it started: the ratings before a round; where it is now: the ratings after.
+    # A session with only one of them counts once, on its own side; unrated sessions
+    # and hand-edited values that are no rating are skipped.
     assert belief.ratings == 7
-    assert belief.first == (3 + 3 + 4) / 3
-    assert belief.latest == (7 + 8 + 9) / 3
+    assert belief.first == (2 + 3 + 4) / 3
+    assert belief.latest == (6 + 7 + 8) / 3
+
+
+def test_one_rating_before_and_one_after_show_as_they_were() -> None:
+    from durf.core.progress import dashboard
+    from durf.core.state import State
+
+    belief = dashboard(State(history=[affirm(TODAY, 3, 7)]), TODAY).belief
+    assert belief is not None and (belief.first, belief.latest) == (3, 7)
+
+
+def test_a_rating_without_its_after_is_no_trend_yet() -> None:
+    from durf.core.progress import dashboard
+    from durf.core.state import State
+
+    history = [affirm(TODAY - timedelta(days=1), 3), affirm(TODAY, 6)]
+    assert dashboard(State(history=history), TODAY).belief is None
 
 
 def test_sessions_by_exercise_count_finished_and_stopped_ones() -> None:

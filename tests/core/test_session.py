@@ -8,7 +8,7 @@ from itertools import pairwise
 import pytest
 
 from durf.core.affirm import Item
-from durf.core.progress import practice_of
+from durf.core.progress import BeliefRating, practice_of
 from durf.core.session import (
     GUIDE_SECONDS,
     MAX_AFFIRMATIONS,
@@ -370,4 +370,4 @@ def test_the_figures_count_a_session_once_with_its_parts_inside() -> None:
     assert counts["breathe"].sessions == 0 and counts["affirm"].sessions == 0
     assert practice.days[TODAY].minutes == pytest.approx(10)
     assert (practice.tension.before, practice.tension.after) == (8, 3)
-    assert practice.belief_ratings == ((TODAY, 6),)
+    assert practice.belief_ratings == (BeliefRating(TODAY, 4, 6),)

@@ -117,15 +117,24 @@ class Averages:
 
 
 @dataclass(frozen=True)
+class BeliefRating:
+    """One affirmation session's belief, rated before its round and after it."""
+
+    day: date
+    before: int | None
+    after: int | None
+
+
+@dataclass(frozen=True)
 class BeliefTrend:
     """How much the user believes their affirmations, from the first ratings to the latest."""
 
     ratings: int
     """Rated affirmation sessions."""
     first: float
-    """The average of the first few ratings."""
+    """The average of the first few ratings given before an affirmation round."""
     latest: float
-    """The average of the latest few ratings."""
+    """The average of the latest few ratings given after a round."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +159,7 @@ class Practice:
     days: dict[date, DayPractice]
     exercises: tuple[ExerciseCount, ...]
     tension: Averages | None
-    belief_ratings: tuple[tuple[date, int], ...]
+    belief_ratings: tuple[BeliefRating, ...]
 
     @property
     def streak(self) -> int:
@@ -199,7 +208,7 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
     days: dict[date, DayPractice] = {}
     counts: dict[str, list[float]] = {exercise: [0, 0, 0.0] for exercise in EXERCISES}
     paired = tension_before = tension_after = 0
-    belief: list[tuple[date, int]] = []
+    belief: list[BeliefRating] = []
     practice = DayPractice()
     parts = 0
     current_day: date | None = None
@@ -213,9 +222,9 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
             # A part of a session: its time and its count are the session's. The
             # ratings it holds still tell how the practice goes.
             if exercise == "affirm":
-                rating = _belief_rating(record.details.get("belief"))
+                rating = _belief_rating(day, record.details.get("belief"))
                 if rating is not None:
-                    belief.append((day, rating))
+                    belief.append(rating)
             parts += 1
             continue
         if day != current_day:
@@ -241,9 +250,9 @@ def practice_of(history: list[SessionRecord], today: date) -> Practice:
                 tension_before += before
                 tension_after += after
         elif exercise == "affirm":
-            rating = _belief_rating(record.details.get("belief"))
+            rating = _belief_rating(day, record.details.get("belief"))
             if rating is not None:
-                belief.append((day, rating))
+                belief.append(rating)
     exercises = tuple(
         ExerciseCount(exercise, int(sessions), int(completed), round(minutes))
         for exercise, (sessions, completed, minutes) in counts.items()
@@ -265,15 +274,15 @@ def _rating(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
 
 
-def _belief_rating(belief: object) -> int | None:
-    """The belief a session ended with: the rating after, else the one before."""
+def _belief_rating(day: date, belief: object) -> BeliefRating | None:
+    """A session's belief before and after its round, when it has either."""
     if not isinstance(belief, dict):
         return None
-    for moment in ("after", "before"):
-        value = belief.get(moment)
-        if _rating(value):
-            return value
-    return None
+    before, after = belief.get("before"), belief.get("after")
+    rating = BeliefRating(
+        day, before if _rating(before) else None, after if _rating(after) else None
+    )
+    return None if rating.before is None and rating.after is None else rating
 
 
 @dataclass(frozen=True)
@@ -371,15 +380,22 @@ def _calendar_day(day: date, practice: Practice, today: date) -> CalendarDay:
     return CalendarDay(day, held.sessions, round(held.minutes), to_come=day > today)
 
 
-def belief_trend(ratings: tuple[tuple[date, int], ...]) -> BeliefTrend | None:
-    """Where belief started (the first few ratings) and where it is now (the latest few)."""
-    if not ratings:
+def belief_trend(ratings: tuple[BeliefRating, ...]) -> BeliefTrend | None:
+    """Where belief started (the first few ratings before a round) and where it is now
+    (the latest few after one).
+
+    A session stopped before its rating after holds only a start, and a session whose
+    rating before was skipped only an end: neither counts as both, so a single rating
+    never shows as "3 → 3". Without at least one of each there is no trend yet.
+    """
+    befores = [rating.before for rating in ratings if rating.before is not None]
+    afters = [rating.after for rating in ratings if rating.after is not None]
+    if not befores or not afters:
         return None
-    values = [rating for _, rating in ratings]
-    first = values[:BELIEF_SAMPLE]
-    latest = values[-BELIEF_SAMPLE:]
+    first = befores[:BELIEF_SAMPLE]
+    latest = afters[-BELIEF_SAMPLE:]
     return BeliefTrend(
-        ratings=len(values),
+        ratings=len(ratings),
         first=sum(first) / len(first),
         latest=sum(latest) / len(latest),
     )

@@ -15,6 +15,11 @@ from durf.screens.flow import FlowScreen
 from durf.widgets.scale import Scale
 
 
+def rating_pair(before: int | None, after: int | None) -> str:
+    """One session's ratings as "3 → 7"; a missing one as a dash, so none is shown twice."""
+    return f"{'–' if before is None else before} → {'–' if after is None else after}"
+
+
 class BeliefScreen(FlowScreen):
     """One affirmation, and the 0-10 scale; before, or after with the change shown."""
 
@@ -48,12 +53,12 @@ class BeliefScreen(FlowScreen):
         if self.stage == "after":
             yield Static(id="change", markup=False)
         earlier = [
-            str(after if after is not None else before)
+            rating_pair(before, after)
             for _, before, after in belief_ratings(self.durf.store.state, session.belief_key)
-            if (after if after is not None else before) is not None
-        ][-6:]
+            if before is not None or after is not None
+        ][-5:]
         if earlier and self.stage == "before":
-            yield Static(t("belief.trend", trend="  →  ".join(earlier)), id="trend", markup=False)
+            yield Static(t("belief.trend", trend="   ·   ".join(earlier)), id="trend", markup=False)
 
     def on_mount(self) -> None:
         """Keep the comparison up to date on the after screen."""

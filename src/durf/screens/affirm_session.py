@@ -73,6 +73,9 @@ class AffirmSessionScreen(FlowScreen):
         self.plan = self.flow.plan
         self.flow.session.planned = len(self.plan.items)
         self.stopwatch = Stopwatch(self.durf.clock)
+        # Where the round is jumps with ← and →; the time practised only runs on, so a
+        # skipped affirmation does not count as practised (finding 9).
+        self.practised = Stopwatch(self.durf.clock)
         self._timer: Timer | None = None
         self._index = -1
         self._revealed = False
@@ -80,6 +83,7 @@ class AffirmSessionScreen(FlowScreen):
         if self.flow.session.mode == "recall":
             self.query_one(KeyBar).show_hints(self.RECALL_HINTS)
         self.stopwatch.start()
+        self.practised.start()
         self._tick()
 
     def _tick(self) -> None:
@@ -170,7 +174,10 @@ class AffirmSessionScreen(FlowScreen):
     def action_toggle_pause(self) -> None:
         """Space: pause or go on (in recall mode, type a space in the line instead)."""
         self._stop_timer()
-        self.stopwatch.toggle()
+        if self.stopwatch.toggle():
+            self.practised.start()
+        else:
+            self.practised.pause()
         self._tick()
 
     def action_step(self, direction: int) -> None:
@@ -190,16 +197,18 @@ class AffirmSessionScreen(FlowScreen):
         self._was_running = self.stopwatch.running
         self._stop_timer()
         self.stopwatch.pause()
+        self.practised.pause()
 
     def on_screen_resume(self) -> None:
         """Back on top: go on if it was running."""
         if getattr(self, "_was_running", False):
             self.stopwatch.start()
+            self.practised.start()
             self._tick()
 
     def remember(self) -> None:
         """The practice time so far goes into the session."""
-        self.flow.session.practice_seconds = self.stopwatch.elapsed()
+        self.flow.session.practice_seconds = self.practised.elapsed()
 
     def _done(self) -> None:
         self.remember()
