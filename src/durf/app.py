@@ -242,6 +242,26 @@ class DurfApp(KeysInOrder):
         """The state once loaded, else ``None`` (the first frame does not wait for it)."""
         return self.store.state if self._store is not None and self.store.loaded else None
 
+    def refresh_state(self) -> bool:
+        """Show what another durf saved meanwhile; whether anything changed.
+
+        Screens ask before acting on what they show, so a change is never refused (or
+        made) on the strength of a picture that is no longer true.
+        """
+        from durf.core.store import StoreError
+
+        if self._store is None or not self.store.loaded:
+            return False
+        try:
+            changed = self.store.refresh()
+        except StoreError as error:
+            self._fail(str(error))
+            return False
+        if changed:
+            self._show_store_notices()
+            self.state_revision += 1
+        return changed
+
     def setting(self, name: str, kind: type, default: Any = None) -> Any:
         """One setting: the saved one once loaded, before that the quick look's.
 

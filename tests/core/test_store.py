@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import stat
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,44 @@ def test_an_unusable_backup_is_kept_aside_not_overwritten_later(durf_home: Path)
     assert str(bad_backup) in notice
     store.update(add_settings(theme="nord"))
     assert bad_backup.read_bytes() == b"also nope"
+
+
+def test_a_change_refused_on_a_newer_file_leaves_the_newer_state_in_memory(
+    durf_home: Path,
+) -> None:
+    # Finding 8 of issue 15: window B refused a change because the step was changed
+    # on disk, yet went on showing (and later saving from) its old picture.
+    from datetime import datetime
+
+    from durf.core.state import Step
+    from durf.core.steps import StepConflict, let_go, reopen
+
+    when = datetime(2026, 11, 21, 12, tzinfo=UTC)
+    step = Step(
+        id="s1", ladder_id="l1", week="2026-W47", what="Ask Sam", created_at=when, changed_at=when
+    )
+    Store(durf_home).update(lambda state: let_go(State(steps=[step]), "s1", when))
+    window_b = Store(durf_home)
+    assert window_b.state.steps[0].status == "not_this_time"
+    Store(durf_home).update(lambda state: reopen(state, "s1", when))
+    with pytest.raises(StepConflict):
+        window_b.update(lambda state: reopen(state, "s1", when))
+    assert window_b.state.steps[0].status == "planned"
+    window_b.update(lambda state: let_go(state, "s1", when))
+    assert Store(durf_home).state.steps[0].status == "not_this_time"
+
+
+def test_refresh_reads_what_another_store_saved(durf_home: Path) -> None:
+    from datetime import datetime
+
+    from durf.core.affirm import add_own
+
+    when = datetime(2026, 11, 21, 12, tzinfo=UTC)
+    mine, other = Store(durf_home), Store(durf_home)
+    assert not mine.refresh()  # nothing loaded yet: nothing to bring up to date
+    assert mine.state.own_affirmations == []
+    assert not mine.refresh()
+    other.update(lambda state: add_own(state, "I may ask.", when))
+    assert mine.refresh()
+    assert [item.text for item in mine.state.own_affirmations] == ["I may ask."]
+    assert not mine.refresh()

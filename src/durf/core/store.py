@@ -218,6 +218,18 @@ class Store:
         """Load the state now (idempotent) and return it."""
         return self.state
 
+    def refresh(self) -> bool:
+        """Read the file again if another durf saved it since; whether the state changed.
+
+        One look at the file's size and times when nothing changed, so a screen can ask
+        before it acts on what it shows.
+        """
+        with self._mutex:
+            if self._state is None or _signature(self.path) == self._signature:
+                return False
+            self._state = self._load_from_disk(in_memory=self._unless_forgotten(self._state))
+            return True
+
     def take_notices(self) -> list[str]:
         """Return and forget the messages the user should see (moved files, backups)."""
         with self._mutex:
@@ -318,6 +330,10 @@ class Store:
             current = self.state
             if _signature(self.path) != self._signature:
                 current = self._load_from_disk(in_memory=self._unless_forgotten(current))
+                # What is on disk is now what this process shows, also when the change
+                # refuses it (a step another window closed): the signature just read
+                # belongs to it, so the memory must too.
+                self._state = current
             new_state = change(current)
             self._write(new_state)
             self._state = new_state

@@ -89,6 +89,10 @@ class DurfScreen(Screen[None]):
         self.set_class(self.IN_SESSION, "-in-session")
         self._fit(self.app.size.width, self.app.size.height)
 
+    def on_screen_resume(self) -> None:
+        """Shown again: with what another durf saved meanwhile, if it did."""
+        self.durf.refresh_state()
+
     def on_resize(self, event: events.Resize) -> None:
         """Swap to the notice when the window gets too small, and back."""
         self._fit(event.size.width, event.size.height)

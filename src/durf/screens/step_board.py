@@ -253,8 +253,14 @@ class StepBoardScreen(DurfScreen):
 
     # -- acting on a step ------------------------------------------------------------------
 
+    def _current_step(self) -> Step | None:
+        """The highlighted step as it is on disk now: another window may have changed it."""
+        if self.durf.refresh_state():
+            self._refresh()
+        return self.highlighted_step
+
     def _planned_step(self) -> Step | None:
-        step = self.highlighted_step
+        step = self._current_step()
         if step is None:
             return None
         if step.status != "planned":
@@ -266,7 +272,7 @@ class StepBoardScreen(DurfScreen):
         """Mark the step done with a short reflection (or read and change the reflection)."""
         from durf.screens.step_reflect import ReflectScreen
 
-        step = self.highlighted_step
+        step = self._current_step()
         if step is None:
             return
         if step.status not in ("planned", "done"):
@@ -304,7 +310,7 @@ class StepBoardScreen(DurfScreen):
 
     def action_reopen(self) -> None:
         """Undo done or not this time."""
-        step = self.highlighted_step
+        step = self._current_step()
         if step is None:
             return
         if step.status not in ("done", "not_this_time"):
