@@ -269,9 +269,31 @@ async def test_leaving_a_reflection_keeps_the_words_but_not_done(durf_home: Path
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one("#what-happened", TextArea).text == "Not yet, but I wrote this"
+        # Finding 11: words typed now go after what is there, not glued in front.
+        await pilot.press(*" down.", "escape")
+        await pilot.pause()
     (step,) = saved(durf_home)["steps"]
     assert step["status"] == "planned"
-    assert step["reflection"]["what_happened"] == "Not yet, but I wrote this"
+    assert step["reflection"]["what_happened"] == "Not yet, but I wrote this down."
+
+
+async def test_a_step_carried_over_starts_with_an_empty_look_back(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await plan_a_step(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await write(pilot, "Not this week after all", "#what-happened")
+        await pilot.press("escape", "m", "right")
+        await pilot.pause()
+        assert "week 48" in screen_text(app).lower()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen)
+        assert app.screen.query_one("#what-happened", TextArea).text == ""
+    first, carried = saved(durf_home)["steps"]
+    assert first["reflection"]["what_happened"] == "Not this week after all"
+    assert carried["moved_from"] == first["id"] and carried["reflection"] is None
 
 
 async def test_leaving_the_smaller_form_asks_before_dropping_what_was_typed(

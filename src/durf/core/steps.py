@@ -318,6 +318,9 @@ def move_to_next_week(
             "smaller_of": None,
             "created_at": when,
             "changed_at": None,
+            # The look back belongs to the week it was written in; next week's try
+            # gets a fresh one.
+            "reflection": None,
         }
     )
     original = step.model_copy(update={"status": "moved", "changed_at": when})

@@ -87,9 +87,12 @@ class ReflectScreen(DurfScreen):
             )
 
     def on_mount(self) -> None:
-        """Begin at the first question."""
+        """Begin at the first question; in a look back written before, after its words."""
         super().on_mount()
         self.opened_at = self.durf.clock.now()
+        # Tab into any answer carries on after what is already there, never in front of it.
+        for answer in self.query(TextArea):
+            answer.move_cursor(answer.document.end)
         self.query_one("#what-happened", TextArea).focus(scroll_visible=False)
 
     def remember(self) -> None:
