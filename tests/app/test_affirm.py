@@ -178,3 +178,24 @@ async def test_favourite_during_practice_and_see_the_trend_next_time(durf_home: 
         # after against after; the 5 without an after counts only as a start.
         assert "Belief 4.0 → 7.0 in your affirmations" in screen_text(app)
     assert saved(durf_home)["favourite_affirmations"] == ["dare-to-be-seen/openness-makes-me-real"]
+
+
+async def test_recall_mode_keys_that_do_not_type(durf_home: Path) -> None:
+    # Finding 13: Space and * are letters of the answer; Ctrl+T pauses, Ctrl+F marks.
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "down", "down", "down", "enter", "r", "enter", "s")
+        assert isinstance(app.screen, AffirmSessionScreen)
+        await pilot.press(*"I * may")
+        assert app.screen.query_one("#recall", Input).value == "I * may"
+        assert "Ctrl+T" in screen_text(app) and "Ctrl+F" in screen_text(app)
+        await pilot.press("ctrl+t")
+        assert "Paused" in screen_text(app)
+        await pilot.press("ctrl+t", "ctrl+f")
+        assert "Paused" not in screen_text(app)
+        assert app.screen.query_one("#recall", Input).value == "I * may"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+    state = saved(durf_home)
+    assert len(state["favourite_affirmations"]) == 1

@@ -129,3 +129,27 @@ def test_a_wrong_command_is_answered_in_the_users_language() -> None:
     assert "invalid choice" not in dutch.stderr
     english = durf("step", "blah", env={"LANG": "C"})
     assert "'blah' is not one of the choices ('new')" in english.stderr
+
+
+def test_without_a_terminal_durf_says_so_and_names_the_script_commands(durf_home: Path) -> None:
+    # Finding 14 of issue 15: input from a pipe and output to a file drew the screens
+    # anyway and hung. Run with no terminal at all (capture_output gives pipes).
+    result = subprocess.run(
+        [sys.executable, "-m", "durf", "--lang", "en"],
+        input="",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DURF_HOME": str(durf_home)},
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "durf needs a terminal" in result.stderr
+    assert "durf status" in result.stderr and "durf export" in result.stderr
+    assert not (durf_home / "state.json").exists()
+
+
+def test_term_dumb_is_refused_in_dutch_too(durf_home: Path) -> None:
+    result = durf("--lang", "nl", env={"DURF_HOME": str(durf_home), "TERM": "dumb"})
+    assert result.returncode == 2
+    assert "durf status" in result.stderr and "terminal" in result.stderr
+    assert "durf needs" not in result.stderr
