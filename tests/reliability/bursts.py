@@ -97,8 +97,11 @@ class Flow:
     language: str = "en"
 
 
-def run_flow(flow: Flow, scratch: Path, *, burst: bool) -> dict[str, Any]:
-    """Run ``flow`` on a fresh home under ``scratch``; the state file durf left."""
+def run_flow(flow: Flow, scratch: Path, *, burst: bool, must_save: bool = True) -> dict[str, Any]:
+    """Run ``flow`` on a fresh home under ``scratch``; the state file durf left.
+
+    With ``must_save`` false, a run that saved nothing gives an empty dict.
+    """
     (scratch / "user").mkdir(parents=True, exist_ok=True)
     if flow.seed is not None:
         flow.seed(scratch / "durf")
@@ -117,6 +120,8 @@ def run_flow(flow: Flow, scratch: Path, *, burst: bool) -> dict[str, Any]:
         status = terminal.wait_exit(timeout=60)
         assert status == 0, f"durf exited with {status}:\n{terminal.screen_text()}"
     path = scratch / "durf" / "state.json"
+    if not must_save and not path.exists():
+        return {}
     assert path.exists(), "nothing was saved"
     return json.loads(path.read_text("utf-8"))
 
