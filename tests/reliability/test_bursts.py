@@ -106,6 +106,26 @@ def breathing_saved(state: dict[str, Any], _home: Path) -> None:
     assert details["for_whom"] == "Sam"
 
 
+def dutch_guide_saved(state: dict[str, Any], _home: Path) -> None:
+    [step] = state["steps"]
+    assert step["guide"] == {
+        "thoughts": "Dat ze me traag vinden.",
+        "fear": "Dat Sam zucht.",
+        "accept": "De angst mag er zijn.",
+        "desire": "Om hulp vragen 🙂",
+    }
+    assert step["what"] == "Eén vraag aan Sam stellen"
+    assert (step["with_whom"], step["day"], step["scariness"]) == ("Sam", 7, 6)
+    assert step["sentence"] == "Mag ik je iets vragen, óók als het dom is?"
+
+
+def dutch_breathing_saved(state: dict[str, Any], _home: Path) -> None:
+    details = only(state["history"], "breathe")["details"]
+    assert details["areas"] == ["throat"]
+    assert (details["tension_before"], details["tension_after"]) == (6, 3)
+    assert (details["sentence"], details["for_whom"]) == ("Ik vind dit lastig.", "Sam")
+
+
 def own_affirmations_saved(state: dict[str, Any], _home: Path) -> None:
     assert [a["text"] for a in state["own_affirmations"]] == ["I may ask.", "I am enough."]
 
@@ -226,6 +246,56 @@ FLOWS = [
         ),
         breathing_saved,
         seed=with_settings(**QUICK_BREATH),
+    ),
+    Flow(
+        "the guide in Dutch in the smallest window",
+        ("step", "new"),
+        (
+            Burst(
+                "1 van 5",
+                (
+                    "Dat ze me traag vinden.",
+                    "<pagedown>",
+                    "Dat Sam zucht.",
+                    "<pagedown>",
+                    "De angst mag er zijn.",
+                    "<pagedown>",
+                    "Om hulp vragen 🙂",
+                    "<pagedown>",
+                    "Eén vraag aan Sam stellen",
+                    "<pagedown>",
+                    "Sam",
+                    "<tab>",
+                    "<tab>",
+                    "<left>",
+                    "<tab>",
+                    "6",
+                    "<tab>",
+                    "Mag ik je iets vragen, óók als het dom is?",
+                    "<pagedown>",
+                    "<ctrl+q>",
+                ),
+            ),
+        ),
+        dutch_guide_saved,
+        size=(60, 20),
+        language="nl",
+    ),
+    Flow(
+        "breathing in Dutch in the smallest window",
+        ("breathe",),
+        (
+            Burst("Waar voel je het?", ("<down>", "<space>", "<tab>", "6", "<enter>", "<enter>")),
+            Burst(
+                "Ideeën",
+                ("Ik vind dit lastig.", "<tab>", "Sam", "<ctrl+r>", "<enter>", "3", "<enter>"),
+            ),
+            Burst("oefensessie", ("<ctrl+q>",)),
+        ),
+        dutch_breathing_saved,
+        seed=with_settings(**QUICK_BREATH),
+        size=(60, 20),
+        language="nl",
     ),
     Flow(
         "your own affirmations",
