@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("export", "cli.export_help"),
         ("import", "cli.import_help"),
         ("forget", "cli.forget_help"),
+        ("serve", "cli.serve_help"),
     ):
         command = commands.add_parser(
             name,
@@ -149,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
             )
         if name in ("export", "import", "forget"):
             _add_data_options(name, command)
+        if name == "serve":
+            command.add_argument(
+                "--port", type=_whole_number(0, 65535), metavar="N", help=t("cli.port_help")
+            )
+            command.add_argument("--open", action="store_true", help=t("cli.open_help"))
         command._positionals.title = t("cli.arguments")
     return parser
 
@@ -204,6 +210,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if look.schema_version is not None and look.schema_version > SCHEMA_VERSION:
         say(t("store.newer", version=look.schema_version, known=SCHEMA_VERSION), error=True)
         return EXIT_PROBLEM
+    if args.command == "serve":
+        from durf.serve.command import DEFAULT_PORT, cmd_serve
+
+        port = DEFAULT_PORT if args.port is None else args.port
+        return cmd_serve(home, args.lang, port, args.open)
     if args.command in ("export", "import"):
         from durf.cli_data import cmd_export, cmd_import
 

@@ -42,11 +42,13 @@ def test_no_core_source_mentions_textual() -> None:
 
 
 def test_version_help_where_and_check_answer_without_textual(tmp_path: Path) -> None:
-    for argv in (["--version"], ["--help"], ["where"], ["check"], ["--lang", "nl", "--help"]):
+    commands = (["--version"], ["--help"], ["where"], ["check"], ["--lang", "nl", "--help"])
+    for argv in (*commands, ["serve", "--help"]):
         code = (
             "import sys\nfrom durf.__main__ import main\n"
             f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
             "assert 'textual' not in sys.modules, 'textual was imported'\n"
+            "assert 'aiohttp' not in sys.modules, 'aiohttp was imported'\n"
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert result.returncode == 0, (argv, result.stderr)
@@ -63,3 +65,5 @@ def test_the_first_frame_of_home_and_of_breathing_needs_no_pydantic() -> None:
     )
     assert "textual" in modules
     assert "pydantic" not in modules
+    # Only ``durf serve`` needs the web server.
+    assert not {"aiohttp", "textual_serve"} & modules

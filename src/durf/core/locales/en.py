@@ -885,4 +885,14 @@ MESSAGES: dict[str, str] = {
     "cli.not_utf8": "These words hold bytes that are not UTF-8 text, so durf cannot save them. Is your terminal set to UTF-8? Nothing was saved.",
     "store.reason.not_encodable": "some of the text cannot be written as UTF-8",
     "library.reason.too_deep": "it holds arrays or tables nested too deep to read",
+    # durf serve: durf in a browser tab
+    "cli.serve_help": "open durf in your browser: served on this computer only, at an address with a secret in it",
+    "cli.port_help": "the port on 127.0.0.1 (default 8000; 0 picks any free one)",
+    "cli.open_help": "open the address in your default browser",
+    "serve.ready": "durf is served on this computer only, at:\n\n  {url}\n\nOpen this address in your browser. The long secret in it keeps others out: do not share it (a new one is made each time). Stop with Ctrl+C: what the open tabs hold is saved first.",
+    "serve.no_browser": "No browser could be opened from here: copy the address into one yourself.",
+    "serve.stopping": "Stopping: saving what the open tabs hold…",
+    "serve.stopped": "Stopped.",
+    "serve.port_taken": "Port {port} is already in use on this computer. Port {free} is free: durf serve --port {free}",
+    "serve.port_refused": "durf cannot use port {port} ({reason}). Port {free} is free: durf serve --port {free}",
 }

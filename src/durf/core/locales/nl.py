@@ -896,4 +896,14 @@ MESSAGES: dict[str, str] = {
     "cli.not_utf8": "In deze woorden staan bytes die geen UTF-8-tekst zijn, dus durf kan ze niet bewaren. Staat je terminal op UTF-8? Er is niets bewaard.",
     "store.reason.not_encodable": "er staat tekst in die niet als UTF-8 te schrijven is",
     "library.reason.too_deep": "er staan lijsten of tabellen zo diep in elkaar dat durf het niet kan lezen",
+    # durf serve: durf in een browsertabblad
+    "cli.serve_help": "open durf in je browser: alleen op deze computer, op een adres met een geheim erin",
+    "cli.port_help": "de poort op 127.0.0.1 (standaard 8000; 0 kiest een vrije)",
+    "cli.open_help": "open het adres in je standaardbrowser",
+    "serve.ready": "durf is alleen op deze computer te bereiken, op:\n\n  {url}\n\nOpen dit adres in je browser. Het lange geheim erin houdt anderen buiten: deel het niet (elke keer komt er een nieuw). Stoppen: Ctrl+C. Wat in de open tabbladen staat, wordt dan eerst opgeslagen.",
+    "serve.no_browser": "Er kon hier geen browser worden geopend: kopieer het adres zelf naar je browser.",
+    "serve.stopping": "Bezig met stoppen: wat in de open tabbladen staat, wordt opgeslagen…",
+    "serve.stopped": "Gestopt.",
+    "serve.port_taken": "Poort {port} is al in gebruik op deze computer. Poort {free} is vrij: durf serve --port {free}",
+    "serve.port_refused": "durf kan poort {port} niet gebruiken ({reason}). Poort {free} is vrij: durf serve --port {free}",
 }
