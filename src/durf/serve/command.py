@@ -9,9 +9,11 @@ the server, so no other program can take the port in between.
 from __future__ import annotations
 
 import errno
+import os
 import secrets
 import socket
 import sys
+import threading
 from pathlib import Path
 
 from durf.core.i18n import t
@@ -72,6 +74,36 @@ def tab_command(home: Path, cli_language: str | None) -> list[str]:
     return argv
 
 
+def can_show_a_page() -> bool:
+    """Whether a graphical browser can be opened from here.
+
+    Without a display (over SSH, on a server) Python's ``webbrowser`` falls back
+    to text browsers in this very terminal (lynx, w3m): they cannot run durf's
+    page, and would take over the terminal the server speaks in. ``$BROWSER``
+    is the user's own choice, and is always honoured.
+    """
+    if os.environ.get("BROWSER") or sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def open_in_browser(url: str) -> None:
+    """Hand ``url`` to the default browser, or say why the user must open it."""
+    if not can_show_a_page():
+        _tell(t("serve.no_browser"))
+        return
+
+    def hand_over() -> None:
+        import webbrowser
+
+        if not webbrowser.open(url):
+            _tell(t("serve.no_browser"))
+
+    # Some browsers (and $BROWSER commands) return only when they close: the
+    # server must answer the tab they open meanwhile.
+    threading.Thread(target=hand_over, name="open-browser", daemon=True).start()
+
+
 def _tell(message: str) -> None:
     say(message)
     # Whoever reads this through a pipe (a script, a test) needs it now, not at exit.
@@ -91,10 +123,7 @@ def cmd_serve(home: Path, cli_language: str | None, port: int, open_browser: boo
     def ready() -> None:
         _tell(t("serve.ready", url=url))
         if open_browser:
-            import webbrowser
-
-            if not webbrowser.open(url):
-                _tell(t("serve.no_browser"))
+            open_in_browser(url)
 
     # Only now: every other command starts without aiohttp and textual-serve.
     from durf.serve.server import DurfServer, serve

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import shlex
 import signal
 import socket
@@ -202,6 +203,10 @@ async def _serve(
     on_ready: Callable[[], None],
     on_stopping: Callable[[], None],
 ) -> None:
+    # textual-serve logs "Application failed to start" for a tab closed before
+    # its durf had drawn anything: nothing failed, and this terminal is the
+    # user's. A durf that does fail still has its own error printed here.
+    logging.getLogger("textual-serve").disabled = True
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for number in STOP_SIGNALS:
