@@ -275,4 +275,6 @@ def test_stopping_the_server_ends_every_tab_and_keeps_what_they_hold(
     session_kept_with_its_breathing(json.loads(served.state()))
     for tab in (breathing, idle):
         tab.wait_closed()
+        ended = tab.page.inner_text(".closed-dialog .message")
+        assert ended == catalog("en")["serve.ended"]
         tab.close()

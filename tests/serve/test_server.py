@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from durf.core.i18n import catalog
 from tests.reliability.real_terminal import durf_command, private_environment
 from tests.serve.conftest import Served, end, listening_addresses, start_server
 
@@ -44,8 +45,8 @@ def request(
         connection.close()
 
 
-def websocket_handshake(served: Served, path: str, origin: str | None) -> tuple[int, bytes]:
-    """Ask for a websocket as a browser would; the status and body of the answer."""
+def handshake_headers(origin: str | None) -> dict[str, str]:
+    """The headers with which a browser's page asks for a websocket."""
     headers = {
         "Upgrade": "websocket",
         "Connection": "Upgrade",
@@ -54,7 +55,12 @@ def websocket_handshake(served: Served, path: str, origin: str | None) -> tuple[
     }
     if origin is not None:
         headers["Origin"] = origin
-    status, _, body = request(served, path, headers)
+    return headers
+
+
+def websocket_handshake(served: Served, path: str, origin: str | None) -> tuple[int, bytes]:
+    """Ask for a websocket as a browser would; the status and body of the answer."""
+    status, _, body = request(served, path, handshake_headers(origin))
     return status, body
 
 
@@ -82,8 +88,22 @@ def test_the_page_with_the_token_is_durf(served: Served) -> None:
     assert b"<div>durf</div>" in body
     assert f"ws://127.0.0.1:{served.port}/{served.token}/ws".encode() in body
     assert "Referrer-Policy: no-referrer" in headers
+    assert b'<html lang="en">' in body
+    assert catalog("en")["serve.ended"].encode() in body
     status, _, script = request(served, f"/{served.token}/static/js/textual.js")
     assert status == 200 and len(script) > 10_000
+
+
+def test_through_a_tunnel_on_another_local_port_the_page_and_websocket_work(
+    served: Served,
+) -> None:
+    """``ssh -L 9000:127.0.0.1:8000``: the browser asks for localhost:9000, from its page."""
+    tunnel = f"localhost:{served.port + 1000}"
+    status, _, body = request(served, f"/{served.token}/", {"Host": tunnel})
+    assert status == 200
+    assert f"ws://{tunnel}/{served.token}/ws".encode() in body
+    headers = {"Host": tunnel, **handshake_headers(f"http://{tunnel}")}
+    assert request(served, f"/{served.token}/ws", headers)[0] == 101
 
 
 def test_every_request_without_the_right_token_is_refused(served: Served) -> None:
@@ -147,6 +167,11 @@ def test_the_server_speaks_dutch_when_asked(tmp_path: Path) -> None:
         said = served.output.decode()
         assert "alleen op deze computer te bereiken" in said
         assert "Stoppen: Ctrl+C" in said
+        status, _, page = request(served, f"/{served.token}/")
+        assert status == 200 and b'<html lang="nl">' in page
+        for key in ("serve.ended", "serve.again"):
+            assert catalog("nl")[key].encode() in page
+        assert b"Session ended." not in page
         assert served.stop(signal.SIGTERM) == 0
         assert "Gestopt." in served.output.decode()
     finally:

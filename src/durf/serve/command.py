@@ -16,7 +16,7 @@ import sys
 import threading
 from pathlib import Path
 
-from durf.core.i18n import t
+from durf.core.i18n import get_language, t
 from durf.core.text import say
 
 LOOPBACK = "127.0.0.1"
@@ -130,7 +130,11 @@ def cmd_serve(home: Path, cli_language: str | None, port: int, open_browser: boo
 
     serve(
         sock,
-        DurfServer(token, tab_command(home, cli_language)),
+        DurfServer(
+            token,
+            tab_command(home, cli_language),
+            {"language": get_language(), "ended": t("serve.ended"), "again": t("serve.again")},
+        ),
         on_ready=ready,
         on_stopping=lambda: _tell(t("serve.stopping")),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 import shlex
 import signal
@@ -109,13 +110,27 @@ class TabProcess(AppService):
             await self._task
 
 
+PAGE_WORDS = {
+    "<html>": '<html lang="{language}">',
+    '<div class="message">Session ended.</div>': '<div class="message">{ended}</div>',
+    '<button type="button" onClick="refresh()">Restart</button>': (
+        '<button type="button" onClick="refresh()">{again}</button>'
+    ),
+}
+"""textual-serve's page speaks English only: its words, and what durf says instead."""
+
+
 class DurfServer(Server):
     """textual-serve's ``Server``, with durf's routes, guard and tab processes."""
 
-    def __init__(self, token: str, argv: list[str]) -> None:
+    def __init__(
+        self, token: str, argv: list[str], page_words: dict[str, str] | None = None
+    ) -> None:
+        """``page_words`` fills ``PAGE_WORDS``: ``language``, ``ended`` and ``again``."""
         super().__init__(shlex.join(argv), host="127.0.0.1", title="durf")
         self.token = token
         self.argv = argv
+        self.page_words = page_words
         self.tabs: set[TabProcess] = set()
         self.stopping = False
 
@@ -142,7 +157,13 @@ class DurfServer(Server):
             "config": {"static": {"url": f"/{self.token}/static/"}},
             "application": {"name": "durf"},
         }
-        return aiohttp_jinja2.render_template("app_index.html", request, context)
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        if self.page_words is not None and response.text is not None:
+            page = response.text
+            for theirs, ours in PAGE_WORDS.items():
+                page = page.replace(theirs, ours.format_map(escaped(self.page_words)))
+            response.text = page
+        return response
 
     async def handle_static(self, request: web.Request) -> web.StreamResponse:
         """textual-serve's scripts, styles and fonts; nothing outside their folder."""
@@ -185,6 +206,11 @@ class DurfServer(Server):
         """End every tab's durf (each saves what it holds) and wait for all of them."""
         self.stopping = True
         await asyncio.gather(*(tab.stop() for tab in list(self.tabs)))
+
+
+def escaped(words: dict[str, str]) -> dict[str, str]:
+    """``words`` made safe to put in HTML."""
+    return {key: html.escape(value) for key, value in words.items()}
 
 
 def serve(

@@ -895,4 +895,6 @@ MESSAGES: dict[str, str] = {
     "serve.stopped": "Stopped.",
     "serve.port_taken": "Port {port} is already in use on this computer. Port {free} is free: durf serve --port {free}",
     "serve.port_refused": "durf cannot use port {port} ({reason}). Port {free} is free: durf serve --port {free}",
+    "serve.ended": "durf has ended in this tab. Everything you wrote is saved.",
+    "serve.again": "Start again",
 }

@@ -906,4 +906,6 @@ MESSAGES: dict[str, str] = {
     "serve.stopped": "Gestopt.",
     "serve.port_taken": "Poort {port} is al in gebruik op deze computer. Poort {free} is vrij: durf serve --port {free}",
     "serve.port_refused": "durf kan poort {port} niet gebruiken ({reason}). Poort {free} is vrij: durf serve --port {free}",
+    "serve.ended": "durf is in dit tabblad gestopt. Alles wat je schreef, is opgeslagen.",
+    "serve.again": "Opnieuw beginnen",
 }
