@@ -1,11 +1,12 @@
-"""Make the SVG screenshots in ``screenshots/`` from the real app.
+"""Make the screenshots in ``screenshots/`` from the real app.
 
 Run from the repository root:  .venv/bin/python tests/make_screenshots.py
 
-Each picture is the real DurfApp, driven headless with the keys a user would
-press, at a fixed date and clock. Screens that save nothing use a home folder
-that is never created, so the about page shows a typical path; the exercise
-runs use a throwaway folder.
+Each SVG is the real DurfApp, driven headless with the keys a user would press,
+at a fixed date and clock. Screens that save nothing use a home folder that is
+never created, so the about page shows a typical path; the exercise runs use a
+throwaway folder. The PNGs of ``durf serve`` are the real server's page in
+Debian's headless Chromium (see ``tests/serve/picture.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tests.app.conftest import (  # noqa: E402
     settle,
 )
 from tests.core.factories import practice_story, step_story  # noqa: E402
+from tests.serve.picture import take_browser_shots  # noqa: E402
 from tests.snapshots.conftest import PICTURE_HOME  # noqa: E402
 from tests.snapshots.test_steps import guide_at  # noqa: E402
 
@@ -202,6 +204,8 @@ def main() -> None:
                     Store(home).update(lambda state, story=story: story)
                 path = asyncio.run(take(name, steps, home, folder, language))
             print(path.relative_to(REPO))
+    for path in take_browser_shots(folder):
+        print(path.relative_to(REPO))
 
 
 if __name__ == "__main__":
