@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.real_terminal import durf_command, private_environment
+from tests.serve.tab import chromium
 
 URL = re.compile(rb"http://127\.0\.0\.1:(\d+)/([A-Za-z0-9_-]+)/")
 START_TIMEOUT = 20.0
@@ -196,6 +197,13 @@ def start_server(
     assert match is not None, served.output
     served.port, served.token = int(match[1]), match[2].decode()
     return served
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One Chromium for the module; each tab gets a fresh context of its own."""
+    with chromium() as running:
+        yield running
 
 
 @pytest.fixture
