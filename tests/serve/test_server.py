@@ -89,6 +89,9 @@ def test_the_page_with_the_token_is_durf(served: Served) -> None:
     assert f"ws://127.0.0.1:{served.port}/{served.token}/ws".encode() in body
     assert "Referrer-Policy: no-referrer" in headers
     assert b'<html lang="en">' in body
+    # The page may load nothing from elsewhere (textual-serve's asks for a web font).
+    assert "Content-Security-Policy: default-src 'none';" in headers
+    assert "https:" not in headers
     assert catalog("en")["serve.ended"].encode() in body
     status, _, script = request(served, f"/{served.token}/static/js/textual.js")
     assert status == 200 and len(script) > 10_000
