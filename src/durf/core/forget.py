@@ -71,16 +71,23 @@ def forget(store: Store) -> Forgotten:
         return Forgotten([], home_removed=False, kept_exercises=None, kept_other=[])
     removed: list[Path] = []
     with store.exclusive():
+        target, lock_path = store.target, store.lock_path
+        if target != store.path:
+            # state.json is a link into another folder: what it points to is the
+            # state itself, and its backup lives beside it. Both are durf's.
+            for path in (target, store.backup_path):
+                if _remove(path):
+                    removed.append(path)
         for path in data_files(home):
-            if path == store.lock_path:
+            if path == lock_path:
                 continue  # held right now; it goes last, below
             if _remove(path):
                 removed.append(path)
         store.start_empty()
         # Removed while still held: a durf waiting for the lock finds the state
         # gone when it gets its turn, never a half-deleted one.
-        if _remove(store.lock_path):
-            removed.append(store.lock_path)
+        if _remove(lock_path):
+            removed.append(lock_path)
     exercises = user_exercises_dir(home)
     kept_exercises = exercises if exercises.exists() else None
     kept_other = sorted(path for path in home.iterdir() if path != exercises)

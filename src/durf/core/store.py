@@ -189,8 +189,6 @@ class Store:
     def __init__(self, home: Path, *, clock: Clock | None = None) -> None:
         self.home = home
         self.path = state_file(home)
-        self.backup_path = self.path.with_name(self.path.name + ".bak")
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._clock = clock or SystemClock()
         self._state: State | None = None
         self._signature: _DiskSignature | None = None
@@ -198,6 +196,30 @@ class Store:
         self._lock: Any = None
         self._record_json: RecordCache = {}
         self._notices: list[str] = []
+
+    @property
+    def target(self) -> Path:
+        """Where the state really is: the state file, or the file it links to.
+
+        People keep state.json as a link into a synced or dotfiles folder. A save
+        replaces the link's target in its own folder (temporary file, backup and
+        lock beside it), so the link stays a link and the target keeps its updates.
+        """
+        if self.path.is_symlink():
+            return Path(os.path.realpath(self.path))
+        return self.path
+
+    @property
+    def backup_path(self) -> Path:
+        """The state as it was before the last save, beside the real state file."""
+        target = self.target
+        return target.with_name(target.name + ".bak")
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock every save takes, beside the real state file."""
+        target = self.target
+        return target.with_name(target.name + ".lock")
 
     # -- reading ---------------------------------------------------------------
 
@@ -273,7 +295,7 @@ class Store:
             if state is not None:
                 self._signature = _signature(self.path)
                 return state
-            aside = self._move_aside(self.path)
+            aside = self._move_aside(self.target)
             self._signature = None
             if in_memory is not None:
                 self._notices.append(t("store.quarantined_memory", reason=reason, aside=str(aside)))
@@ -415,14 +437,15 @@ class Store:
             raise StateWriteError(
                 t("store.cannot_write", path=str(self.path), reason=reason)
             ) from None
-        self._remove_orphaned_temporaries()
-        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        target = self.target
+        self._remove_orphaned_temporaries(target)
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
             write_private(tmp, data)
-            if self.path.exists():
-                self._keep_backup()
-            os.replace(tmp, self.path)
-            self._fsync_folder()
+            if target.exists():
+                self._keep_backup(target)
+            os.replace(tmp, target)
+            self._fsync_folder(target.parent)
         except OSError as error:
             with contextlib.suppress(OSError):
                 tmp.unlink()
@@ -430,54 +453,55 @@ class Store:
             raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
         self._signature = _signature(self.path)
 
-    def _remove_orphaned_temporaries(self) -> None:
+    def _remove_orphaned_temporaries(self, target: Path) -> None:
         """Delete the temporary files of saves that were killed before their rename.
 
         Called with the file lock held, so no other durf is writing one right now:
         each is a dead copy as large as the whole state, and without this every
         crash mid-save would leave one more behind in the home for good.
         """
-        pattern = re.compile(rf"\A\.{re.escape(self.path.name)}\.(?:[0-9a-f]+|bak)\.tmp\Z")
+        pattern = re.compile(rf"\A\.{re.escape(target.name)}\.(?:[0-9a-f]+|bak)\.tmp\Z")
         try:
-            names = [entry.name for entry in os.scandir(self.home)]
+            names = [entry.name for entry in os.scandir(target.parent)]
         except OSError:
             return
         for name in names:
             if pattern.match(name):
                 with contextlib.suppress(OSError):
-                    (self.home / name).unlink()
+                    (target.parent / name).unlink()
 
-    def _keep_backup(self) -> None:
+    def _keep_backup(self, target: Path) -> None:
         # A hard link keeps the old bytes without copying them; the rename makes
         # the new backup appear whole. Filesystems without links get a copy.
-        staging = self.backup_path.with_name(f".{self.backup_path.name}.tmp")
+        backup_path = target.with_name(target.name + ".bak")
+        staging = backup_path.with_name(f".{backup_path.name}.tmp")
         with contextlib.suppress(FileNotFoundError):
             staging.unlink()
         with contextlib.suppress(OSError):
-            if os.path.samefile(self.path, self.backup_path):
+            if os.path.samefile(target, backup_path):
                 # A save cut off between this step and its rename left the backup as
                 # a link to the state file: it holds these bytes already. (Renaming a
                 # second link onto it would do nothing and leave the staging link.)
                 return
         try:
             try:
-                os.link(self.path, staging)
+                os.link(target, staging)
             except OSError:
-                shutil.copy2(self.path, staging)
+                shutil.copy2(target, staging)
             # A state file copied in by hand may be readable by others; its backup
             # (the same bytes, through the link) is made yours alone, as a save would.
             with contextlib.suppress(OSError):
                 os.chmod(staging, 0o600)
-            os.replace(staging, self.backup_path)
+            os.replace(staging, backup_path)
         except OSError:
             # A full disk can stop the copy or the rename: leave no half backup behind.
             with contextlib.suppress(OSError):
                 staging.unlink()
             raise
 
-    def _fsync_folder(self) -> None:
+    def _fsync_folder(self, folder: Path) -> None:
         try:
-            fd = os.open(self.home, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         except OSError:
             return
         try:
