@@ -193,6 +193,11 @@ def _report(outcome: Outcome, written_key: str | None) -> None:
 # -- nudge ----------------------------------------------------------------------------
 
 
+def today() -> date:
+    """The local date a nudge speaks about; tests set it."""
+    return date.today()
+
+
 def current_line(home: Path, kind: Kind, today: date) -> str | None:
     """The nudge line for today from the state in ``home``; None if unreadable or nothing to say."""
     from durf.cli_data import _Problem, read_current
@@ -207,7 +212,7 @@ def current_line(home: Path, kind: Kind, today: date) -> str | None:
 
 def cmd_nudge(home: Path, args: argparse.Namespace) -> int:
     """Show today's kind line as a notification; without one, or a desktop, do nothing."""
-    line = current_line(home, args.kind, date.today())
+    line = current_line(home, args.kind, today())
     if line is None:
         return EXIT_OK
     show = notifier_for_nudge()
