@@ -158,7 +158,12 @@ def _remind_off(places: Places, dry_run: bool) -> int:
         return EXIT_OK
     outcome = remind_install.remove(places)
     _report(outcome, written_key=None)
-    if outcome.failed:
+    # A scheduler that could not be told (no user manager running) holds nothing
+    # once the files are gone: what counts is that none is left.
+    left = remind_install.installed(places)
+    if left:
+        say(t("remind.still_there"), error=True)
+        list_installed(left)
         return EXIT_PROBLEM
     say(t("remind.all_removed"))
     return EXIT_OK
@@ -171,9 +176,13 @@ def reminders_for_forget() -> list[Installed]:
 
 def forget_reminders() -> bool:
     """Remove every reminder for ``durf forget``; False if a scheduler command failed."""
-    outcome = remind_install.remove(places_for_commands())
-    _report(outcome, written_key=None)
-    return not outcome.failed
+    places = places_for_commands()
+    _report(remind_install.remove(places), written_key=None)
+    left = remind_install.installed(places)
+    if left:
+        say(t("remind.still_there"), error=True)
+        list_installed(left)
+    return not left
 
 
 def _report(outcome: Outcome, written_key: str | None) -> None:

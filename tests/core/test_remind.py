@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from durf import cli_remind
-from durf.__main__ import EXIT_OK, EXIT_USAGE, main
+from durf.__main__ import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, main
 from durf.core import remind
 from durf.core.remind import Reminder, parse_days, parse_time
 from durf.core.remind_install import Places, install, installed, nudge_command, remove
@@ -324,3 +324,27 @@ def test_forget_lists_and_removes_the_reminders(
     assert "step nudge at 19:00, every day" in out
     assert f"Removed: {places.systemd_dir / 'durf-nudge-step.timer'}" in out
     assert everything_under(places.systemd_dir.parent.parent) == []
+
+
+def test_off_without_a_running_user_manager_still_leaves_nothing(
+    no_real_scheduler: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # systemctl here refuses everything, as it does where no systemd user manager runs.
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    refusing = Places(
+        systemd_dir=config / "systemd" / "user",
+        launchd_dir=Path(os.environ["HOME"]) / "Library" / "LaunchAgents",
+        systemctl=str(no_real_scheduler / "systemctl"),
+        launchctl=None,
+        crontab=None,
+    )
+    monkeypatch.setattr(cli_remind, "places_for_commands", lambda: refusing)
+    status, out, err = run(capsys, "remind", "daily", "19:30", "--scheduler", "systemd")
+    assert status == EXIT_PROBLEM
+    assert "the scheduler did not take it" in err
+    assert f"Written: {refusing.systemd_dir / 'durf-nudge-daily.timer'}" in out
+    status, out, err = run(capsys, "remind", "off")
+    assert status == EXIT_OK
+    assert "Did not work: " in err
+    assert "Every reminder durf set up is gone." in out
+    assert everything_under(config) == []

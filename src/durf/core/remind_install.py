@@ -200,9 +200,7 @@ def remove(places: Places, kinds: tuple[Kind, ...] = KINDS) -> Outcome:
         # Where systemctl could not run, the link ``enable`` made is removed by hand.
         wants = places.systemd_dir / "timers.target.wants" / timer
         for path in (wants, places.systemd_dir / timer, places.systemd_dir / service):
-            if path.is_symlink() or path.exists():
-                path.unlink()
-                outcome.removed.append(path)
+            _unlink(path, outcome)
         _remove_empty(places.systemd_dir / "timers.target.wants")
         if outcome.removed:
             # Folders made only to hold durf's units go too; anything else in them stays.
@@ -214,8 +212,7 @@ def remove(places: Places, kinds: tuple[Kind, ...] = KINDS) -> Outcome:
                 _run(
                     places, outcome, [places.launchctl, "bootout", f"gui/{places.uid}", str(plist)]
                 )
-            plist.unlink()
-            outcome.removed.append(plist)
+            _unlink(plist, outcome)
     if any(path.suffix == ".timer" for path in outcome.removed) and places.systemctl:
         _run(places, outcome, [places.systemctl, "--user", "daemon-reload"])
     lines = _cron_lines(places, outcome)
@@ -228,6 +225,17 @@ def remove(places: Places, kinds: tuple[Kind, ...] = KINDS) -> Outcome:
         else:
             _run(places, outcome, [places.crontab, "-r"])
     return outcome
+
+
+def _unlink(path: Path, outcome: Outcome) -> None:
+    if not (path.is_symlink() or path.exists()):
+        return
+    try:
+        path.unlink()
+    except OSError as error:
+        outcome.failed.append(f"{path}: {error.strerror}")
+        return
+    outcome.removed.append(path)
 
 
 def _remove_empty(folder: Path) -> None:

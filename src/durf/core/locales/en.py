@@ -919,4 +919,5 @@ MESSAGES: dict[str, str] = {
     "nudge.step": "{weekday}'s step: {what} · durf step",
     "forget.will_remove_reminders": "And these reminders durf set up:",
     "remind.cron_added": "Added to your crontab: {line}",
+    "remind.still_there": "These reminders are still there; remove them by hand or try again:",
 }

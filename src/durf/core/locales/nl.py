@@ -930,4 +930,5 @@ MESSAGES: dict[str, str] = {
     "nudge.step": "Je stapje voor {weekday}: {what} · durf step",
     "forget.will_remove_reminders": "En deze herinneringen die durf instelde:",
     "remind.cron_added": "Toegevoegd aan je crontab: {line}",
+    "remind.still_there": "Deze herinneringen staan er nog; verwijder ze zelf of probeer het opnieuw:",
 }
