@@ -37,15 +37,17 @@ SCHEDULER_COMMANDS = ("crontab", "systemctl", "launchctl", "notify-send", "osasc
 
 
 @pytest.fixture(autouse=True)
-def no_real_scheduler(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def no_real_scheduler(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Put commands that refuse in front of the real scheduler and notifier.
 
     ``durf status``, ``durf forget`` and ``durf remind`` look for reminders with
     ``crontab -l`` and friends; no test, nor any durf a test starts, may read or
     change the real user's crontab or systemd units, or show a notification.
     """
-    fake_bin = tmp_path / "refusing-bin"
-    fake_bin.mkdir()
+    # Beside tmp_path, not in it: tests that list their own folder must find only theirs.
+    fake_bin = tmp_path_factory.mktemp("refusing-bin")
     for name in SCHEDULER_COMMANDS:
         script = fake_bin / name
         script.write_text("#!/bin/sh\necho 'not in tests' >&2\nexit 1\n", encoding="utf-8")
