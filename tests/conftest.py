@@ -1,7 +1,8 @@
-"""Fixtures every test gets: a private durf home, English, and no network."""
+"""Fixtures every test gets: a private durf home, English, no network, no real scheduler."""
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -30,6 +31,32 @@ def durf_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     set_language("en")
     yield home
     set_language("en")
+
+
+SCHEDULER_COMMANDS = ("crontab", "systemctl", "launchctl", "notify-send", "osascript")
+
+
+@pytest.fixture(autouse=True)
+def no_real_scheduler(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Put commands that refuse in front of the real scheduler and notifier.
+
+    ``durf status``, ``durf forget`` and ``durf remind`` look for reminders with
+    ``crontab -l`` and friends; no test, nor any durf a test starts, may read or
+    change the real user's crontab or systemd units, or show a notification.
+    """
+    # Beside tmp_path, not in it: tests that list their own folder must find only theirs.
+    fake_bin = tmp_path_factory.mktemp("refusing-bin")
+    for name in SCHEDULER_COMMANDS:
+        script = fake_bin / name
+        script.write_text("#!/bin/sh\necho 'not in tests' >&2\nexit 1\n", encoding="utf-8")
+        script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    return fake_bin
 
 
 @pytest.fixture(autouse=True)

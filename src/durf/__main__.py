@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("import", "cli.import_help"),
         ("forget", "cli.forget_help"),
         ("serve", "cli.serve_help"),
+        ("remind", "cli.remind_help"),
+        ("nudge", "cli.nudge_help"),
     ):
         command = commands.add_parser(
             name,
@@ -155,6 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
                 "--port", type=_whole_number(0, 65535), metavar="N", help=t("cli.port_help")
             )
             command.add_argument("--open", action="store_true", help=t("cli.open_help"))
+        if name in ("remind", "nudge"):
+            from durf.cli_remind import add_nudge_options, add_remind_options
+
+            (add_remind_options if name == "remind" else add_nudge_options)(command)
         command._positionals.title = t("cli.arguments")
     return parser
 
@@ -202,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_check(home, args.files)
     if args.command == "status":
         return cmd_status(home, look)
+    if args.command in ("remind", "nudge"):
+        from durf.cli_remind import cmd_nudge, cmd_remind
+
+        return (cmd_remind if args.command == "remind" else cmd_nudge)(home, args)
     if args.command == "forget":
         # Before the check below: a file from a newer durf is still yours to delete.
         from durf.cli_data import cmd_forget
@@ -267,7 +277,13 @@ def cmd_status(home: Path, look: QuickLook) -> int:
     except StatusUnreadable:
         say(t("status.unreadable", path=str(state_file(home))), error=True)
         return EXIT_PROBLEM
-    say(status_line(seen, date.today()))
+    today = date.today()
+    say(status_line(seen, today))
+    from durf.cli_remind import status_nudge
+
+    nudge = status_nudge(home, today)
+    if nudge is not None:
+        say(nudge)
     return EXIT_OK
 
 

@@ -232,16 +232,22 @@ def _ask_to_forget() -> bool:
 
 def cmd_forget(home: Path, args: argparse.Namespace) -> int:
     """List what durf keeps, ask (unless ``--yes``), then delete it all."""
+    from durf.cli_remind import forget_reminders, list_installed, reminders_for_forget
     from durf.core.forget import data_files, forget
     from durf.core.store import Store, StoreError
 
     files = data_files(home)
-    if not files:
+    reminders = reminders_for_forget()
+    if not files and not reminders:
         say(t("forget.nothing", home=str(home)))
         return EXIT_OK
-    say(t("forget.will_remove", home=str(home)))
+    if files:
+        say(t("forget.will_remove", home=str(home)))
     for path in files:
         say(f"  {path}")
+    if reminders:
+        say(t("forget.will_remove_reminders"))
+        list_installed(reminders)
     # An unreadable file is deleted all the same; there is just nothing to count in it,
     # and with only a backup or quarantined copies left there is no state to count.
     if state_file(home).exists():
@@ -258,6 +264,10 @@ def cmd_forget(home: Path, args: argparse.Namespace) -> int:
         if not _ask_to_forget():
             say(t("forget.kept"))
             return EXIT_PROBLEM
+    if reminders and not forget_reminders():
+        return EXIT_PROBLEM
+    if not files:
+        return EXIT_OK
     try:
         forgotten = forget(Store(home))
     except StoreError as error:
