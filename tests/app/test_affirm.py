@@ -199,3 +199,43 @@ async def test_recall_mode_keys_that_do_not_type(durf_home: Path) -> None:
         await pilot.pause()
     state = saved(durf_home)
     assert len(state["favourite_affirmations"]) == 1
+
+
+async def test_recall_waits_for_an_answer_being_typed_when_its_time_runs_out(
+    durf_home: Path,
+) -> None:
+    # Found in a QA pass: at 10 s an affirmation the countdown moved on mid-answer,
+    # wiped the answer being typed and sent the rest of the keys to the next one.
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "down", "down", "down", "enter", "r", "enter", "s")
+        assert isinstance(app.screen, AffirmSessionScreen)
+        line = app.screen.query_one("#recall", Input)
+        await pilot.press(*"I am allowed")
+        await pass_time(pilot, 30)
+        assert line.value == "I am allowed"
+        assert "Time is up for this one: Enter checks what you typed." in screen_text(app)
+        await pilot.press("ctrl+t")
+        assert "Paused. Ctrl+T to go on." in screen_text(app)
+        await pilot.press("ctrl+t", *" to make mistakes and learn from them", "enter")
+        assert "Yes, that's it." in screen_text(app)
+        assert "Enter goes on to the next one." in screen_text(app)
+        await pass_time(pilot, 5)
+        # The answer and its check stay until the user goes on.
+        assert "Yes, that's it." in screen_text(app) and "2 of" not in screen_text(app)
+        await pilot.press("enter")
+        assert "2 of" in screen_text(app) and line.value == ""
+        await pilot.press("escape", "y")
+        await pilot.pause()
+    [record] = saved(durf_home)["history"]
+    assert record["details"]["recalled"] == 1
+
+
+async def test_paused_in_recall_mode_names_the_key_that_goes_on(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "down", "down", "down", "enter", "r", "enter", "s", "ctrl+t")
+        assert "Paused. Ctrl+T to go on." in screen_text(app)
+        assert "Space to go on" not in screen_text(app)

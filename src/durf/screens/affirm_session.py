@@ -79,6 +79,9 @@ class AffirmSessionScreen(FlowScreen):
         self._timer: Timer | None = None
         self._index = -1
         self._revealed = False
+        self._held = False
+        """Recall mode: the time for an affirmation ran out while an answer was being
+        typed, so the countdown waits for Enter rather than wipe the words."""
         self.flow.started = True
         if self.flow.session.mode == "recall":
             self.query_one(KeyBar).show_hints(self.RECALL_HINTS)
@@ -88,6 +91,9 @@ class AffirmSessionScreen(FlowScreen):
 
     def _tick(self) -> None:
         where = position(self.plan, self.stopwatch.elapsed())
+        if (where.finished or where.index != self._index) and self._typing():
+            self._hold()
+            return
         if where.finished:
             self._done()
             return
@@ -97,6 +103,24 @@ class AffirmSessionScreen(FlowScreen):
         if self.stopwatch.running:
             # Wake for the next whole second of the countdown (or the next affirmation).
             self._timer = self.set_timer(max(0.02, where.seconds_left % 1.0 or 1.0), self._tick)
+
+    def _typing(self) -> bool:
+        """An answer typed in recall mode and not yet checked."""
+        return (
+            self.flow.session.mode == "recall"
+            and self._index >= 0
+            and not self._revealed
+            and bool(self.query_one("#recall", Input).value.strip())
+        )
+
+    def _hold(self) -> None:
+        self._held = True
+        self.stopwatch.pause()
+        self.stopwatch.set_elapsed(start_of(self.plan, self._index + 1) - 1e-3)
+        self.query_one("#progress", Static).update(self._held_words(), layout=False)
+
+    def _held_words(self) -> str:
+        return t("recall.enter_goes_on" if self._revealed else "recall.time_up")
 
     def _show_new(self, index: int) -> None:
         if self._index >= 0 and self.durf.setting("sound_cue", bool, False):
@@ -129,8 +153,12 @@ class AffirmSessionScreen(FlowScreen):
                 total=len(self.plan.items),
                 seconds=seconds,
             )
+        elif self._held:
+            text = self._held_words()
         else:
-            text = t("breathe.paused")
+            # In recall mode Space types a space: only Ctrl+T goes on.
+            recall = self.flow.session.mode == "recall"
+            text = t("affirm.paused_recall" if recall else "breathe.paused")
         self.query_one("#progress", Static).update(text, layout=False)
 
     @on(Input.Submitted, "#recall")
@@ -152,6 +180,8 @@ class AffirmSessionScreen(FlowScreen):
         self._revealed = True
         self._show_text()
         self.query_one("#feedback", Static).update(feedback, layout=False)
+        if self._held:
+            self.query_one("#progress", Static).update(self._held_words(), layout=False)
 
     def action_favourite(self) -> None:
         """Mark (or unmark) the affirmation on screen as a favourite."""
@@ -174,6 +204,15 @@ class AffirmSessionScreen(FlowScreen):
     def action_toggle_pause(self) -> None:
         """Space: pause or go on (in recall mode, type a space in the line instead)."""
         self._stop_timer()
+        if self._held:
+            # The countdown already waits for Enter; a pause stops the time practised.
+            if self.practised.running:
+                self.practised.pause()
+                self.query_one("#progress", Static).update(t("affirm.paused_recall"))
+            else:
+                self.practised.start()
+                self.query_one("#progress", Static).update(self._held_words())
+            return
         if self.stopwatch.toggle():
             self.practised.start()
         else:
@@ -188,6 +227,9 @@ class AffirmSessionScreen(FlowScreen):
 
     def _go(self, direction: int) -> None:
         self._stop_timer()
+        if self._held:
+            self._held = False
+            self.stopwatch.start()
         self.stopwatch.set_elapsed(start_of(self.plan, self._index + direction))
         self._index = -1  # show the affirmation afresh, even if it is the same one
         self._tick()
