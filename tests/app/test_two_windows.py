@@ -67,3 +67,27 @@ async def test_the_board_shown_again_has_the_other_windows_change(durf_home: Pat
         await pilot.pause()
         assert isinstance(app.screen, StepBoardScreen)
         assert "scary 5/10 · planned" in screen_text(app)
+
+
+async def test_typing_while_a_draft_saves_is_not_taken_for_another_window(
+    durf_home: Path,
+) -> None:
+    # Found in a QA pass: words typed while a background save was under way were
+    # taken for another window's, with a warning, and put back to the older words.
+    from tests.app.test_steps import open_guide, write
+
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_guide(pilot)
+        await write(pilot, "I fear they judge me.")
+        guide = app.screen
+        guide._save_in_background()  # the save the typing pause starts
+        box = guide.answer_box()
+        box.text = "I fear they judge me. And more."  # typed before the save is back
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert box.text == "I fear they judge me. And more."
+        assert not any("another durf window" in message for message in messages(app))
+        assert guide.keep_typed()
+    answers = saved(durf_home)["step_draft"]["answers"]
+    assert answers["thoughts"] == "I fear they judge me. And more."

@@ -22,7 +22,13 @@ from textual.widgets.option_list import Option
 
 from durf.core.clock import today
 from durf.core.i18n import get_language, t
-from durf.core.steps import GUIDE_PAGES, SMALLER_OFFER_FROM, draft_has_words, earlier_desires
+from durf.core.steps import (
+    GUIDE_PAGES,
+    SMALLER_OFFER_FROM,
+    draft_has_words,
+    earlier_desires,
+    merge_draft,
+)
 from durf.core.text import one_line, shown
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
@@ -261,10 +267,11 @@ class GuideScreen(DurfScreen):
             return True
         self.draft.updated_at = self.durf.clock.now()
         self._saves_asked += 1
-        merged = self.durf.save_step_draft(self.draft.model_copy(deep=True), self._base)
+        sent = self.draft.model_copy(deep=True)
+        merged = self.durf.save_step_draft(sent.model_copy(deep=True), self._base)
         if merged is None:
             return False
-        self._saved(self._saves_asked, merged)
+        self._saved(self._saves_asked, merged, sent)
         return True
 
     def _save_in_background(self) -> None:
@@ -275,23 +282,31 @@ class GuideScreen(DurfScreen):
         self.draft.updated_at = self.durf.clock.now()
         self._saves_asked += 1
         number = self._saves_asked
+        sent = self.draft.model_copy(deep=True)
         self.durf.save_step_draft_in_background(
-            self.draft.model_copy(deep=True),
+            sent.model_copy(deep=True),
             self._base,
-            lambda merged: self._saved(number, merged),
+            lambda merged: self._saved(number, merged, sent),
         )
 
-    def _saved(self, number: int, merged: StepDraft) -> None:
-        """A save finished; if another window had changed the draft, show the merged words."""
+    def _saved(self, number: int, merged: StepDraft, sent: StepDraft) -> None:
+        """A save finished; if another window had changed the draft, show the merged words.
+
+        ``merged`` is measured against ``sent``, what this save wrote, not against the
+        fields now: keys typed while a background save was under way are this window's
+        own, not another window's (a false "changed in another window", and those
+        keys overwritten by the older words, in a QA pass).
+        """
         if number < self._saves_applied:
             return  # an older save finishing late: a newer one already set the base
         self._saves_applied = number
         self.remember()
-        mine = self.draft
         self._base = merged.model_copy(deep=True)
-        if _same_draft(merged, mine):
+        if _same_draft(merged, sent):
             return
-        # Another window wrote to the draft meanwhile: what both wrote is in ``merged``.
+        # Another window wrote to the draft meanwhile: what both wrote is in ``merged``,
+        # and what was typed here since the save began goes on top of it.
+        merged = merge_draft(sent, self.draft, merged)
         merged.page = self.page
         self.draft = merged.model_copy(deep=True)
         for page, step_id in enumerate(GUIDE_PAGES):
