@@ -20,6 +20,15 @@ def undo_in_the_other_window(home: Path) -> None:
     Store(home).update(lambda state: reopen(state, step_id, LATER))
 
 
+async def let_go_here_then_planned_elsewhere(pilot, home: Path) -> None:  # type: ignore[no-untyped-def]
+    """This window lets the step go (x) and still shows it so; the other plans it again."""
+    await plan_a_step(pilot)
+    await pilot.press("x")
+    await pilot.pause()
+    assert "scary 5/10 · not this time" in screen_text(pilot.app)
+    undo_in_the_other_window(home)
+
+
 def messages(app: object) -> list[str]:
     return [str(notice.message) for notice in app._notifications]  # type: ignore[attr-defined]
 
@@ -27,11 +36,7 @@ def messages(app: object) -> list[str]:
 async def test_a_step_planned_again_elsewhere_can_be_moved_here(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(100, 34)) as pilot:
-        await plan_a_step(pilot)
-        await pilot.press("x")
-        await pilot.pause()
-        assert "scary 5/10 · not this time" in screen_text(app)
-        undo_in_the_other_window(durf_home)
+        await let_go_here_then_planned_elsewhere(pilot, durf_home)
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, StepBoardScreen)
@@ -44,10 +49,7 @@ async def test_a_step_planned_again_elsewhere_can_be_moved_here(durf_home: Path)
 async def test_undo_of_a_step_already_planned_again_shows_it_planned(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(100, 34)) as pilot:
-        await plan_a_step(pilot)
-        await pilot.press("x")
-        await pilot.pause()
-        undo_in_the_other_window(durf_home)
+        await let_go_here_then_planned_elsewhere(pilot, durf_home)
         await pilot.press("u")
         await pilot.pause()
         # The board says what is true and shows it: planned, as the other window left it.

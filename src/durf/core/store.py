@@ -95,6 +95,10 @@ def _first_error(error: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
+def _backup_of(target: Path) -> Path:
+    return target.with_name(target.name + ".bak")
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to a new file only you can read (0600), and make sure it is on disk.
 
@@ -212,8 +216,7 @@ class Store:
     @property
     def backup_path(self) -> Path:
         """The state as it was before the last save, beside the real state file."""
-        target = self.target
-        return target.with_name(target.name + ".bak")
+        return _backup_of(self.target)
 
     @property
     def lock_path(self) -> Path:
@@ -473,7 +476,7 @@ class Store:
     def _keep_backup(self, target: Path) -> None:
         # A hard link keeps the old bytes without copying them; the rename makes
         # the new backup appear whole. Filesystems without links get a copy.
-        backup_path = target.with_name(target.name + ".bak")
+        backup_path = _backup_of(target)
         staging = backup_path.with_name(f".{backup_path.name}.tmp")
         with contextlib.suppress(FileNotFoundError):
             staging.unlink()
