@@ -199,7 +199,7 @@ def test_importing_twice_adds_nothing_and_keeps_what_is_here(
     other["history"].append(json.loads(extra.model_dump_json()))
     export.write_text(json.dumps(other), "utf-8")
     status, out, _ = run(capsys, "--lang", "en", "import", str(export))
-    assert f"Added from {export}: one session." in out
+    assert f"Added from {export}: one exercise." in out
     assert "the one here is kept as it is" in out
     merged = Store(durf_home).load()
     assert merged.steps[0].what == "Changed here, after the export"
