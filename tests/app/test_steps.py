@@ -165,7 +165,9 @@ async def test_a_scary_step_is_offered_smaller_first(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(100, 34)) as pilot:
         await plan_a_step(pilot, scariness="9")
-        assert "take a smaller step first" in screen_text(app).lower() or app.screen.query("#question")
+        assert "take a smaller step first" in screen_text(app).lower() or app.screen.query(
+            "#question"
+        )
         await pilot.press("y")
         await pilot.pause()
         await pilot.pause()
