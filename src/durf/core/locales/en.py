@@ -719,7 +719,7 @@ MESSAGES: dict[str, str] = {
     "import.newer": "{path} was made by a newer durf (format version {version}; this durf knows up to {known}). Update durf to import it. Nothing was changed.",
     "import.nothing_new": "Everything in {path} is already here. Nothing was changed.",
     "import.nothing_added": "Nothing was added from {path}: every id in it is here already.",
-    "import.draft_kept": "The file also holds a different draft of the small-step guide; the draft here is kept.",
+    "import.draft_kept": "The file also holds a different draft of the small-step guide; the draft here stays as it is.",
     "import.would_add": "Importing {path} would add {what}.",
     "import.added": "Added from {path}: {what}.",
     "import.dry_run_note": "This was a dry run: nothing was changed. Run it again without --dry-run to import.",
@@ -881,4 +881,6 @@ MESSAGES: dict[str, str] = {
     "cli.not_utf8": "These words hold bytes that are not UTF-8 text, so durf cannot save them. Is your terminal set to UTF-8? Nothing was saved.",
     "store.reason.not_encodable": "some of the text cannot be written as UTF-8",
     "library.reason.too_deep": "it holds arrays or tables nested too deep to read",
+    "safety.dismiss": "Press any key to put this away.",
+    "help.on_sentence": "With your first honest sentence",
 }
