@@ -881,6 +881,6 @@ MESSAGES: dict[str, str] = {
     "cli.not_utf8": "These words hold bytes that are not UTF-8 text, so durf cannot save them. Is your terminal set to UTF-8? Nothing was saved.",
     "store.reason.not_encodable": "some of the text cannot be written as UTF-8",
     "library.reason.too_deep": "it holds arrays or tables nested too deep to read",
-    "safety.dismiss": "Press any key to put this away.",
+    "safety.dismiss": "Press any key to close this.",
     "help.on_sentence": "With your first honest sentence",
 }
