@@ -193,7 +193,7 @@ ANSWER = "My shoulders go up before I say it"
 
 
 def answering_the_question_in_a_session(terminal: RealTerminal) -> None:
-    terminal.wait_for("A question to reflect on")
+    terminal.wait_for("One question")
     terminal.press("enter")
     terminal.wait_for("Session 1/")
     terminal.type("s")
