@@ -61,7 +61,8 @@ async def test_a_timed_session_in_read_mode_with_belief_before_and_after(durf_ho
         assert isinstance(app.screen, BeliefScreen)
         await pilot.press("3", "enter")
         assert isinstance(app.screen, AffirmSessionScreen)
-        assert "Showing what is really there makes me stronger and more genuine." in screen_text(app)
+        genuine = "Showing what is really there makes me stronger and more genuine."
+        assert genuine in screen_text(app)
         assert "1 of 10" in screen_text(app)
         await pass_time(pilot, 5)
         assert "2 of 10" in screen_text(app)
