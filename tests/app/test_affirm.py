@@ -61,7 +61,8 @@ async def test_a_timed_session_in_read_mode_with_belief_before_and_after(durf_ho
         assert isinstance(app.screen, BeliefScreen)
         await pilot.press("3", "enter")
         assert isinstance(app.screen, AffirmSessionScreen)
-        assert "Showing what is really there makes me stronger and more real." in screen_text(app)
+        genuine = "Showing what is really there makes me stronger and more genuine."
+        assert genuine in screen_text(app)
         assert "1 of 10" in screen_text(app)
         await pass_time(pilot, 5)
         assert "2 of 10" in screen_text(app)
@@ -149,7 +150,7 @@ async def test_low_belief_three_times_offers_the_stepping_stone(durf_home: Path)
             await pilot.pause()
             await pilot.press("escape")
         messages = [n.message for n in app._notifications]
-        assert any("I may show a small piece of what is really there." in m for m in messages)
+        assert any("I can show a small piece of what is really there." in m for m in messages)
 
 
 async def test_favourite_during_practice_and_see_the_trend_next_time(durf_home: Path) -> None:

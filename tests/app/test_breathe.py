@@ -320,14 +320,33 @@ async def test_a_session_can_be_counted_in_minutes_and_that_is_remembered(durf_h
 
 
 async def test_the_safety_line_is_shown_once_at_the_first_breathing(durf_home: Path) -> None:
-    from durf.core.i18n import t
-
-    for expected in (1, 0):
+    for expected in (True, False):
         app = make_app(durf_home)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             app.start_breathing_now(app.current_pattern(), 3)
             await pilot.pause(1.0)  # it waits a moment after the first frame
-            shown = [n for n in app._notifications if n.message == t("safety.first_time")]
-            assert len(shown) == expected
+            screen = app.screen
+            assert isinstance(screen, BreatheScreen)
+            assert screen.safety_notice_shown is expected
+            if expected:
+                assert "breathe normally again" in screen_text(app)
     assert saved(durf_home)["settings"]["safety_seen"] is True
+
+
+async def test_the_safety_line_stays_until_a_key_puts_it_away(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.start_breathing_now(app.current_pattern(), 6)
+        await pilot.pause(1.0)
+        screen = app.screen
+        assert isinstance(screen, BreatheScreen)
+        await pass_time(pilot, 20)  # breaths go by; the line stays
+        assert screen.safety_notice_shown
+        await pilot.press("space")
+        await pilot.pause()
+        assert not screen.safety_notice_shown
+        assert "breathe normally again" not in screen_text(app)
+        # The key that put it away did nothing else: the breath did not pause.
+        assert screen.stopwatch.running

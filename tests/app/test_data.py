@@ -53,7 +53,7 @@ async def test_delete_everything_after_yes_leaves_nothing(durf_home: Path) -> No
         assert isinstance(app.screen, CarefulConfirmScreen)
         question = screen_text(app)
         assert "Delete everything durf keeps about you?" in question
-        assert "15 sessions, 9 small steps and 3 honest sentences" in question
+        assert "15 exercises, 9 small steps and 3 honest sentences" in question
         assert str(durf_home) in question
         await pilot.press("y")
         await pilot.pause()

@@ -236,6 +236,4 @@ async def test_an_empty_history_says_what_will_come(durf_home: Path) -> None:
         await pilot.press("5")
         assert "Nothing here yet. Your first practice will show up here" in screen_text(app)
         await pilot.press("h", "left", "right", "tab")
-        assert "Nothing here yet. Every session you practise will be listed here." in (
-            screen_text(app)
-        )
+        assert "Nothing here yet. Every exercise you do will be listed here." in (screen_text(app))

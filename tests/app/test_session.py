@@ -374,7 +374,7 @@ async def test_the_session_is_one_entry_in_the_history_with_its_parts(durf_home:
         assert "Practice session" in text
         assert "◐ Breathing · begun" in text
         assert "· Check-in · left out" in text
-        assert "Breathing before speaking" in text  # the part's own rows below
+        assert "Breathe before speaking" in text  # the part's own rows below
 
 
 async def test_a_session_speaks_dutch(durf_home: Path) -> None:
@@ -528,7 +528,7 @@ async def test_your_data_counts_a_session_once(durf_home: Path) -> None:
         await pilot.pause()
     state = Store(durf_home).load()
     assert [record.exercise for record in state.history] == ["breathe", "session"]
-    assert what_it_holds(state).startswith("one session")
+    assert what_it_holds(state).startswith("one exercise")
 
 
 async def test_the_plan_keeps_one_line_per_part_in_focus_mode_and_when_resized(

@@ -94,7 +94,7 @@ async def test_an_unknown_saved_theme_falls_back_with_a_notice(durf_home: Path) 
         await settle(pilot)
         assert app.theme == "textual-dark"
         messages = [n.message for n in app._notifications]
-        assert any("'[red]x' is not available" in message for message in messages), messages
+        assert any("“[red]x” is not available" in message for message in messages), messages
 
 
 async def test_textual_animations_none_is_honoured_and_explained(

@@ -25,7 +25,7 @@ async def let_go_here_then_planned_elsewhere(pilot, home: Path) -> None:  # type
     await plan_a_step(pilot)
     await pilot.press("x")
     await pilot.pause()
-    assert "scary 5/10 · not this time" in screen_text(pilot.app)
+    assert "daunting 5/10 · not this time" in screen_text(pilot.app)
     undo_in_the_other_window(home)
 
 
@@ -53,7 +53,7 @@ async def test_undo_of_a_step_already_planned_again_shows_it_planned(durf_home: 
         await pilot.press("u")
         await pilot.pause()
         # The board says what is true and shows it: planned, as the other window left it.
-        assert "scary 5/10 · planned" in screen_text(app)
+        assert "daunting 5/10 · planned" in screen_text(app)
         assert any("Only a step that is done or let go" in message for message in messages(app))
     assert saved(durf_home)["steps"][0]["status"] == "planned"
 
@@ -68,7 +68,7 @@ async def test_the_board_shown_again_has_the_other_windows_change(durf_home: Pat
         await pilot.press("escape")  # help closes: the board is shown again
         await pilot.pause()
         assert isinstance(app.screen, StepBoardScreen)
-        assert "scary 5/10 · planned" in screen_text(app)
+        assert "daunting 5/10 · planned" in screen_text(app)
 
 
 async def test_typing_while_a_draft_saves_is_not_taken_for_another_window(

@@ -97,14 +97,14 @@ def test_app_refuses_a_state_file_from_a_newer_durf(durf_home: Path) -> None:
 def test_breathe_with_an_unknown_pattern_lists_the_valid_ones() -> None:
     result = durf("breathe", "--pattern", "nope", "--breaths", "3")
     assert result.returncode == 2
-    assert "There is no breathing pattern 'nope'" in result.stderr
+    assert "There is no breathing pattern “nope”" in result.stderr
     assert "calm-long-exhale" in result.stderr and "box" in result.stderr
 
 
 def test_breathe_refuses_an_absurd_number_of_breaths() -> None:
     result = durf("--lang", "nl", "breathe", "--breaths", "500")
     assert result.returncode == 2
-    assert "gebruik een heel getal van 1 tot 60, niet '500'" in result.stderr
+    assert "gebruik een heel getal van 1 tot 60, niet “500”" in result.stderr
 
 
 def test_affirm_add_saves_your_own_text_exactly(durf_home: Path) -> None:
@@ -118,7 +118,7 @@ def test_affirm_add_saves_your_own_text_exactly(durf_home: Path) -> None:
 def test_affirm_with_an_unknown_set_lists_the_valid_ones() -> None:
     result = durf("affirm", "--set", "nope", "--seconds", "5")
     assert result.returncode == 2
-    assert "There is nothing to practise called 'nope'" in result.stderr
+    assert "There is nothing to practise called “nope”" in result.stderr
     assert "asking-for-help" in result.stderr and "mix" in result.stderr
 
 

@@ -101,7 +101,7 @@ def test_export_to_a_file_is_private_and_never_replaces_one_unasked(
     assert status == EXIT_OK
     assert target.read_bytes() == (durf_home / "state.json").read_bytes()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert f"Exported to {target}: 15 sessions, 9 small steps and 3 honest sentences." in out
+    assert f"Exported to {target}: 15 exercises, 9 small steps and 3 honest sentences." in out
 
     target.write_bytes(b"something of mine")
     status, _, err = run(capsys, "--lang", "en", "export", "--out", str(target))
@@ -151,7 +151,7 @@ def test_export_then_import_into_an_empty_home_gives_back_everything(
     export = exported(laptop, tmp_path, capsys)
     status, out, _ = run(capsys, "--lang", "en", "--home", str(desktop), "import", str(export))
     assert status == EXIT_OK
-    assert out.startswith(f"Added from {export}: 15 sessions, 9 small steps, 4 desires")
+    assert out.startswith(f"Added from {export}: 15 exercises, 9 small steps, 4 desires")
     assert "your draft in the guide and the settings." in out
     assert Store(desktop).load() == original
     assert (desktop / "state.json").read_bytes() == (laptop / "state.json").read_bytes()
@@ -164,14 +164,14 @@ def test_a_dry_run_shows_what_would_come_and_changes_nothing(
     export = exported(tmp_path / "laptop", tmp_path, capsys)
     status, out, _ = run(capsys, "import", str(export), "--dry-run")
     assert status == EXIT_OK
-    assert "would add 15 sessions, 9 small steps" in out
+    assert "would add 15 exercises, 9 small steps" in out
     assert "nothing was changed" in out
     assert not durf_home.exists()
 
     saved(durf_home, State(history=[session(NOW)]))
     before = (durf_home / "state.json").read_bytes()
     status, out, _ = run(capsys, "import", str(export), "--dry-run")
-    assert status == EXIT_OK and "would add 15 sessions" in out
+    assert status == EXIT_OK and "would add 15 exercises" in out
     assert (durf_home / "state.json").read_bytes() == before
     assert sorted(path.name for path in durf_home.iterdir()) == ["state.json", "state.json.lock"]
 
@@ -199,7 +199,7 @@ def test_importing_twice_adds_nothing_and_keeps_what_is_here(
     other["history"].append(json.loads(extra.model_dump_json()))
     export.write_text(json.dumps(other), "utf-8")
     status, out, _ = run(capsys, "--lang", "en", "import", str(export))
-    assert f"Added from {export}: one session." in out
+    assert f"Added from {export}: one exercise." in out
     assert "the one here is kept as it is" in out
     merged = Store(durf_home).load()
     assert merged.steps[0].what == "Changed here, after the export"
@@ -256,7 +256,7 @@ def test_forget_yes_leaves_nothing_behind(
     status, out, _ = run(capsys, "--lang", "en", "forget", "--yes")
     assert status == EXIT_OK
     assert f"{durf_home / 'state.json.corrupt-20261120-081500'}" in out
-    assert "15 sessions, 9 small steps and 3 honest sentences" in out
+    assert "15 exercises, 9 small steps and 3 honest sentences" in out
     assert "Deleted 4 files." in out
     assert f"Nothing is left: the folder {durf_home} is gone too." in out
     assert not durf_home.exists()

@@ -181,7 +181,7 @@ def test_markdown_puts_waiting_sentences_first() -> None:
 
 def test_an_empty_journal_says_so_kindly() -> None:
     journal = export_markdown(State(), "en", today=date(2026, 11, 21))
-    assert "0 sessions, 0 small steps and 0 honest sentences" in journal
+    assert "0 exercises, 0 small steps and 0 honest sentences" in journal
     assert "Nothing written down yet." in journal
 
 

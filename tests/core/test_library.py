@@ -76,7 +76,7 @@ def test_user_files_are_loaded_after_the_bundled_ones(tmp_path: Path) -> None:
         (GOOD_PATTERN.format(id="x", inhale=4) + "\ncolour = 'blue'\n", "colour", "not known"),
         ("kind = 'breathing'\nid = 'x'\n", "name", "required"),
         ("id = 'x'\n", "kind", "missing"),
-        ("kind = 'poem'\n", "kind", "'poem' is not a kind"),
+        ("kind = 'poem'\n", "kind", "“poem” is not a kind"),
         ("kind = = 3", "(toml)", "Invalid"),
     ],
     ids=[

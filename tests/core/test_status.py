@@ -89,7 +89,7 @@ def test_without_a_state_file_there_is_no_small_step_yet(durf_home: Path) -> Non
 def test_counts_each_kind_of_step_and_names_the_next_one(durf_home: Path) -> None:
     save(durf_home, lambda state: every_kind_of_step(state, THIS_WEEK))
     assert line_for(durf_home) == (
-        "Week 47: 1 done · 2 planned · 1 made smaller · 1 moved on · 1 not this time"
+        "Week 47: 1 done · 2 planned · 1 made smaller · 1 carried over · 1 not this time"
         " · next: Thu Call Anna back"
     )
     set_language("nl")

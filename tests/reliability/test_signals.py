@@ -203,7 +203,7 @@ def answering_the_question_in_a_session(terminal: RealTerminal) -> None:
     terminal.type("n")
     terminal.wait_for("Your step for this week")
     terminal.type("n")
-    terminal.wait_for("Ctrl+S keep and go on")
+    terminal.wait_for("Ctrl+S save and go on")
     terminal.type(ANSWER)
     terminal.wait_for(ANSWER)
 

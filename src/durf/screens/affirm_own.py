@@ -32,7 +32,8 @@ class OwnScreen(DurfScreen):
         ("*", "keys.favourite"),
         ("a", "keys.archive"),
         ("d", "keys.delete"),
-        ("Esc", "keys.back"),
+        # Esc (back) is left to the help screen here: with the glossary's
+        # "verwijder" the Dutch bar would not fit a 60-column window.
     ]
     BINDINGS: ClassVar = [
         Binding("e", "edit", show=False),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -57,6 +58,11 @@ class BreatheScreen(FlowScreen):
                     yield BreathOrb(id="orb")
             yield Static(id="phase", markup=False)
             yield Static(id="count", markup=False)
+        yield Static(
+            "\n".join([t("safety.first_time"), t("safety.dismiss")]),
+            id="safety-notice",
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         """Lay the session out in time and start breathing."""
@@ -91,8 +97,22 @@ class BreatheScreen(FlowScreen):
 
     def _show_safety_once(self) -> None:
         self._safety_timer = None
-        self.app.notify(t("safety.first_time"), timeout=12, markup=False)
+        # It stays until the user has seen it and pressed a key: a notice that left
+        # by itself could go while their eyes were closed for the breath.
+        self.query_one("#safety-notice", Static).add_class("-shown")
         self.durf.change_settings(safety_seen=True)
+
+    @property
+    def safety_notice_shown(self) -> bool:
+        """Whether the first-time safety line is on screen, waiting for a key."""
+        return self.query_one("#safety-notice", Static).has_class("-shown")
+
+    def on_key(self, event: events.Key) -> None:
+        """Any key puts the safety line away; that key does nothing else."""
+        if self.safety_notice_shown:
+            self.query_one("#safety-notice", Static).remove_class("-shown")
+            event.stop()
+            event.prevent_default()
 
     # -- the clock ---------------------------------------------------------------
 

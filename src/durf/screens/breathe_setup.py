@@ -65,7 +65,7 @@ class SetupScreen(FlowScreen):
     def _rhythm(pattern: object) -> str:
         symbols = {"in": "↑", "hold": "·", "out": "↓"}
         return " ".join(
-            f"{symbols[p.kind]}{p.seconds:g}"
+            f"{symbols[p.kind]}" + f"{p.seconds:g}".replace(".", t("number.decimal_sign"))
             for p in pattern.phases  # type: ignore[attr-defined]
         )
 

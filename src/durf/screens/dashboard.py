@@ -31,8 +31,10 @@ def kind_words(board: Dashboard) -> str:
         return t("progress.kind.first")
     if board.streak >= 2:
         words = t("progress.kind.streak", count=board.streak)
-        if board.longest_streak > board.streak:
-            words += " " + t("progress.kind.longest", count=board.longest_streak)
+        # A record is named only while it is being set: an older, longer run shown
+        # beside this one would invite a comparison the user did not ask for.
+        if board.streak >= board.longest_streak and board.days_practised > board.streak:
+            words += " " + t("progress.kind.longest")
         return words
     if board.days_in_last_fortnight:
         return tn("progress.kind.fortnight", board.days_in_last_fortnight)

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from durf.core.i18n import t
 from durf.screens.base import DurfScreen
+from durf.screens.home import HOME_ENTRIES
 from durf.widgets.keybar import key_label
 
 GLOBAL_KEYS = [
@@ -20,7 +21,7 @@ GLOBAL_KEYS = [
 ]
 HOME_KEYS = [
     ("↑ ↓", "keys.move"),
-    ("1-9", "keys.choose"),
+    (f"1-{len(HOME_ENTRIES)}", "keys.choose"),
     ("Enter", "keys.open"),
 ]
 BREATHE_KEYS = [
@@ -49,9 +50,14 @@ FOLLOW_UP_KEYS = [
     ("n", "followup.key_not_yet"),
     ("x", "followup.key_not_needed"),
 ]
+SENTENCE_KEYS = [
+    ("Ctrl+R", "keys.rehearse"),
+    ("↓", "keys.ideas"),
+]
 GUIDE_KEYS = [
     ("PgDn / Ctrl+N", "keys.next"),
     ("PgUp", "keys.previous"),
+    ("Ctrl+R", "guide.key_start_again"),
     ("Esc", "guide.key_pause"),
 ]
 BOARD_KEYS = [
@@ -108,6 +114,7 @@ class HelpScreen(DurfScreen):
                 ("help.on_home", HOME_KEYS),
                 ("help.in_session", SESSION_KEYS),
                 ("help.while_breathing", BREATHE_KEYS),
+                ("help.on_sentence", SENTENCE_KEYS),
                 ("help.while_affirming", AFFIRM_KEYS),
                 ("help.open_sentences", FOLLOW_UP_KEYS),
                 ("help.in_guide", GUIDE_KEYS),

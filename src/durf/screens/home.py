@@ -119,7 +119,7 @@ class HomeScreen(DurfScreen):
     KEY_HINTS: ClassVar = [
         ("↑↓", "keys.move"),
         ("Enter", "keys.open"),
-        ("1-9", "keys.choose"),
+        (f"1-{len(HOME_ENTRIES)}", "keys.choose"),
         ("?", "keys.help"),
         ("Ctrl+Q", "keys.quit"),
     ]
