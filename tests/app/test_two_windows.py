@@ -41,7 +41,7 @@ async def test_a_step_planned_again_elsewhere_can_be_moved_here(durf_home: Path)
         await pilot.pause()
         assert isinstance(app.screen, StepBoardScreen)
         assert not any("Press u to plan it again" in message for message in messages(app))
-        assert any("Moved to week" in message for message in messages(app))
+        assert any("Carried over to week" in message for message in messages(app))
     first, moved = saved(durf_home)["steps"]
     assert (first["status"], moved["status"]) == ("moved", "planned")
 

@@ -187,7 +187,7 @@ def test_a_whole_practice_session_in_the_page_is_kept_as_done(
     tab.press("Control+n")
     tab.wait_for("Session 5/5 · Check-out")
     tab.press("3", "Enter")
-    tab.wait_for("Session kept")
+    tab.wait_for("Practice session saved")
     state = json.loads(served.state())
     [session] = [r for r in state["history"] if r["exercise"] == "session"]
     assert session["completed"] is True
