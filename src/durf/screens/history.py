@@ -21,7 +21,7 @@ from durf.core.session import is_part
 from durf.core.steps import STATUS_MARKS
 from durf.core.text import one_line
 from durf.core.weeks import Week
-from durf.screens.base import DurfScreen
+from durf.screens.base import PHONE_WIDTH, DurfScreen
 
 if TYPE_CHECKING:
     from durf.core.state import Step
@@ -142,9 +142,22 @@ def _step_label(step: Step, part: object) -> str:
     return t("history.step_planned")
 
 
-def entry_line(entry: Entry, this_year: int, width: int = 76, when_width: int = 18) -> Content:
-    """One line of the list, in ``width`` columns: when, which exercise, and what happened."""
+def entry_line(
+    entry: Entry, this_year: int, width: int = 76, when_width: int = 18, *, stacked: bool = False
+) -> Content:
+    """One line of the list, in ``width`` columns: when, which exercise, and what happened.
+
+    ``stacked`` (a phone's width): when and which on one line, what happened under it.
+    """
     kind = t(f"history.kind.{entry.exercise}")
+    if stacked:
+        return Content.assemble(
+            (when(entry.at, this_year), "$text-muted"),
+            "  ",
+            (kind, "bold"),
+            "\n  ",
+            *summary(entry, room=width - 2),
+        )
     return Content.assemble(
         (when(entry.at, this_year).ljust(when_width), "$text-muted"),
         (kind.ljust(KIND_WIDTH), "bold"),
@@ -206,12 +219,17 @@ class HistoryScreen(DurfScreen):
         listing = self.query_one("#history-list", OptionList)
         width = (listing.size.width or self.app.size.width - 4) - 1
         when_width = 2 + max((len(when(e.at, this_year)) for e in view.entries), default=16)
+        stacked = self.app.size.width < PHONE_WIDTH
         listing.clear_options()
         listing.add_options(
-            [Option(entry_line(entry, this_year, width, when_width)) for entry in view.entries]
+            [
+                Option(entry_line(entry, this_year, width, when_width, stacked=stacked))
+                for entry in view.entries
+            ]
         )
         if view.entries:
             listing.highlighted = len(view.entries) - 1
+            self.call_after_refresh(listing.scroll_to_highlight)
         self.query_one("#filter-line", Static).update(self._filter_words())
         note = self.query_one("#history-note", Static)
         if not view.entries:
