@@ -18,6 +18,7 @@ from durf.core.text import one_line
 from durf.core.weeks import Week
 from durf.screens.base import PHONE_WIDTH, DurfScreen
 from durf.screens.step_lines import ladder_lines, step_line
+from durf.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from durf.core.state import State, Step
@@ -38,6 +39,8 @@ class StepBoardScreen(DurfScreen):
     ]
     """Esc (back) is left out: the Dutch hints would not fit 80 columns, and Esc works
     the same everywhere (help lists it)."""
+    EMPTY_HINTS: ClassVar = [("n", "board.key_new"), ("←→", "board.key_weeks"), ("?", "keys.help")]
+    """A week without steps: a new step, or another week, are all there is to do."""
     BINDINGS: ClassVar = [
         Binding("left", "week(-1)", show=False),
         Binding("right", "week(1)", show=False),
@@ -106,6 +109,7 @@ class StepBoardScreen(DurfScreen):
         listing.add_options([Option(step_line(step, self.week, width)) for step in self._steps])
         has_steps = bool(self._steps)
         listing.display = has_steps
+        self.query_one(KeyBar).show_hints(self.KEY_HINTS if has_steps else self.EMPTY_HINTS)
         empty = self.query_one("#week-empty", Static)
         empty.display = not has_steps
         empty.update(t("board.empty_this_week" if self.week >= self.this_week else "board.empty"))
