@@ -39,11 +39,14 @@ def assert_usable(app, where: str, *, typed: str = "", key: str = "") -> None:  
         top = focused.region
         keys = screen.query(KeyBar)
         bottom = keys.first().region.y if keys else screen.region.bottom
-        assert top.height > 0 and 0 <= top.y < bottom, f"{where}: {focused} is out of view\n{picture}"
+        in_view = top.height > 0 and 0 <= top.y < bottom
+        assert in_view, f"{where}: {focused} is out of view\n{picture}"
         for toast in screen.query("Toast"):
-            assert not toast.region.overlaps(top), f"{where}: a notice covers {focused}\n{picture}"
+            covered = toast.region.overlaps(top)
+            assert not covered, f"{where}: a notice covers {focused}\n{picture}"
     if typed:
-        assert typed in " ".join(" ".join(lines).split()), f"{where}: {typed!r} not shown\n{picture}"
+        words = " ".join(" ".join(lines).split())
+        assert typed in words, f"{where}: {typed!r} is not shown\n{picture}"
     if key:
         bar = screen.query_one(KeyBar)
         assert key in str(bar.render()), f"{where}: the key bar has no {key}\n{picture}"

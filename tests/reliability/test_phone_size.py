@@ -2,10 +2,11 @@
 
 The same README flows as the burst suite, in the smallest window durf lays out:
 a practice session, an affirmation round, and a small step looked back on (breathing
-with its sentence and planning a step run at 40x16 in the burst suite, in Dutch). Each runs with its keys in one write and
-one at a time; both must save the same, and what was typed must be where the user
-put it. In a window this small the key hints, the scales and the fields have been
-laid out anew, so this is where a key landing on the wrong field would show.
+with its sentence and planning a step run at 40x16 in the burst suite, in Dutch).
+Each runs with its keys in one write and one at a time; both must save the same,
+and what was typed must be where the user put it. In a window this small the key
+hints, the scales and the fields are laid out anew, so this is where a key landing
+on the wrong field would show.
 """
 
 from __future__ import annotations
