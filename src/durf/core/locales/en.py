@@ -796,6 +796,7 @@ MESSAGES: dict[str, str] = {
     "session.end_detail": "What you did is saved, marked as not finished. That still counts.",
     "session.kept.one": "Practice session saved: one minute of practice. Well done for showing up.",
     "session.kept.other": "Practice session saved: {count} minutes of practice. Well done for showing up.",
+    "session.kept_short": "Practice session saved: less than a minute, and that counts too. Well done for showing up.",
     "session.kept_early": "Practice session ended. What you did is saved: {done} of {total} parts.",
     "session.step_heading": "Your step for this week",
     "session.step_heading_earlier": "Your step from week {number} is still open",

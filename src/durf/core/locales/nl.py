@@ -807,6 +807,7 @@ MESSAGES: dict[str, str] = {
     "session.end_detail": "Wat je deed, blijft opgeslagen, gemarkeerd als niet afgemaakt. Dat telt ook.",
     "session.kept.one": "Oefensessie opgeslagen: één minuut geoefend. Fijn dat je er was.",
     "session.kept.other": "Oefensessie opgeslagen: {count} minuten geoefend. Fijn dat je er was.",
+    "session.kept_short": "Oefensessie opgeslagen: korter dan een minuut, en ook dat telt. Fijn dat je er was.",
     "session.kept_early": "Oefensessie gestopt. Wat je deed, is opgeslagen: {done} van de {total} delen.",
     "session.step_heading": "Je stapje voor deze week",
     "session.step_heading_earlier": "Je stapje uit week {number} staat nog open",
