@@ -20,7 +20,7 @@ from durf.core.i18n import get_language, t, tn
 from durf.core.paths import state_file, user_exercises_dir
 from durf.core.schema import SCHEMA_VERSION
 from durf.core.text import say, shown
-from durf.core.words import and_list, what_it_holds
+from durf.core.words import describe_additions, what_it_holds
 
 if TYPE_CHECKING:
     from durf.core.merge import MergeReport
@@ -136,30 +136,6 @@ def read_import(path: Path) -> State:
         ) from None
     except ValueError as error:
         raise _Problem(t("import.invalid", path=str(path), reason=str(error))) from None
-
-
-def describe_additions(report: MergeReport) -> str:
-    """What a merge adds, in words: ``3 sessions, 1 small step and the settings``."""
-    words = {
-        "history": "data.sessions",
-        "steps": "data.steps",
-        "ladders": "data.ladders",
-        "sentences": "data.sentences",
-        "own_affirmations": "data.own_affirmations",
-        "favourite_affirmations": "data.favourites",
-    }
-    parts = [
-        tn(key, report.kinds[kind].added)
-        for kind, key in words.items()
-        if kind in report.kinds and report.kinds[kind].added
-    ]
-    if report.draft_added:
-        parts.append(t("import.draft"))
-    if report.settings_taken:
-        parts.append(t("import.settings"))
-    if report.unknown_fields_taken and not parts:
-        parts.append(t("import.unknown_fields"))
-    return and_list(parts)
 
 
 def _already_here(report: MergeReport) -> None:

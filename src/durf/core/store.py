@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from durf.core.clock import Clock, SystemClock
+from durf.core.conflicts import conflict_copies, keep_merged
 from durf.core.i18n import t
-from durf.core.paths import state_file
+from durf.core.paths import merged_dir, state_file
 from durf.core.state import State
 from durf.core.statefile import (
     NewerStateError,
@@ -39,6 +40,12 @@ from durf.core.statefile import (
     parse_state,
     serialise_state,
     write_private,
+)
+from durf.core.sync_merge import (
+    Merged,
+    describe_merged,
+    describe_not_moved,
+    take_in,
 )
 
 __all__ = [
@@ -92,6 +99,7 @@ class Store:
         self._lock: Any = None
         self._record_json: RecordCache = {}
         self._notices: list[str] = []
+        self._told_copies: set[tuple[str, int]] = set()
 
     @property
     def target(self) -> Path:
@@ -251,10 +259,47 @@ class Store:
                 # refuses it (a step another window closed): the signature just read
                 # belongs to it, so the memory must too.
                 self._state = current
+            taken = take_in(current, conflict_copies(self.target), self._told_copies)
+            self._notices.extend(taken.notices)
+            current = taken.state
             new_state = change(current)
             self._write(new_state)
             self._state = new_state
+            self._put_away(taken.merged)
             return new_state
+
+    def take_in_conflict_copies(self) -> bool:
+        """Merge the conflict copies a sync tool left beside the state file; whether any was.
+
+        Every save does this too; the app also does it at start, so what the other
+        computer did is shown at once. A copy durf cannot read (or that a newer durf
+        wrote) stays where it is and is named in a notice, once.
+        """
+        with self._mutex:
+            if not conflict_copies(self.target):
+                return False
+            before = len(self._notices)
+            try:
+                self.update(lambda state: state)
+            except StateWriteError as error:
+                # Not saved: the copies stay where they are, to be merged at the next save.
+                self._notices.append(str(error))
+            return len(self._notices) > before
+
+    def _put_away(self, merged: list[Merged]) -> None:
+        """Move merged copies into ``merged/``, now that the state holding them is on disk."""
+        for item in merged:
+            try:
+                keep_merged(item.copy.path, item.data, self.home)
+            except OSError as error:
+                # Merged all the same; named once, not at every save that merges it again.
+                key = (f"not moved: {item.copy.path}", len(item.data))
+                if key not in self._told_copies:
+                    self._told_copies.add(key)
+                    reason = error.strerror or str(error)
+                    self._notices.append(describe_not_moved(item.copy, reason))
+                continue
+            self._notices.append(describe_merged(item.copy, item.report, merged_dir(self.home)))
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:
