@@ -160,14 +160,7 @@ def cmd_import(home: Path, args: argparse.Namespace) -> int:
         return _say_problem(problem)
     _, preview = merge(current, incoming)
     if not preview.changes_anything:
-        if preview.kept_yours or preview.draft_kept:
-            # Not "everything is here": the file holds other versions, and they were
-            # not taken. Say so, so nobody believes the two homes are now the same.
-            say(t("import.nothing_added", path=str(path)))
-            _already_here(preview)
-        else:
-            say(t("import.nothing_new", path=str(path)))
-        return EXIT_OK
+        return _nothing_to_add(path, preview)
     if args.dry_run:
         say(t("import.would_add", path=str(path), what=describe_additions(preview)))
         _already_here(preview)
@@ -189,8 +182,22 @@ def cmd_import(home: Path, args: argparse.Namespace) -> int:
         return _say_problem(error)
     for notice in store.take_notices():
         say(notice, error=True)
+    if not reports[0].changes_anything:
+        # A sync tool's conflict copy, merged just before, already brought it all.
+        return _nothing_to_add(path, reports[0])
     say(t("import.added", path=str(path), what=describe_additions(reports[0])))
     _already_here(reports[0])
+    return EXIT_OK
+
+
+def _nothing_to_add(path: Path, report: MergeReport) -> int:
+    if report.kept_yours or report.draft_kept:
+        # Not "everything is here": the file holds other versions, and they were
+        # not taken. Say so, so nobody believes the two homes are now the same.
+        say(t("import.nothing_added", path=str(path)))
+        _already_here(report)
+    else:
+        say(t("import.nothing_new", path=str(path)))
     return EXIT_OK
 
 
