@@ -11,6 +11,9 @@ The contract (see the README, "Your data"):
 * A file from a newer durf is neither loaded nor overwritten.
 * Two processes on one home: every change runs under a file lock and starts from
   what is on disk, so neither process loses the other's updates.
+* Two computers through a sync tool: before every save, the conflict copies the
+  tool left beside the state file are merged in by id, and once the merged state
+  is on disk each copy is kept in ``merged/`` (``core/sync_merge.py``).
 """
 
 from __future__ import annotations
@@ -269,7 +272,7 @@ class Store:
             return new_state
 
     def take_in_conflict_copies(self) -> bool:
-        """Merge the conflict copies a sync tool left beside the state file; whether any was.
+        """Merge the conflict copies a sync tool left beside the state file; whether to tell.
 
         Every save does this too; the app also does it at start, so what the other
         computer did is shown at once. A copy durf cannot read (or that a newer durf
