@@ -189,3 +189,20 @@ def test_names_that_are_not_conflict_copies_are_left_alone() -> None:
     ):
         assert recognise(name, "state.json") is None, name
     assert recognise("durf.sync-conflict-20261203-114205-AB.json", "durf.json") is not None
+
+
+def test_a_copy_that_only_changed_a_setting_says_just_that(durf_home: Path) -> None:
+    store = Store(durf_home)
+    here = store.update(lambda s: add_own(s, "I may ask.", START))
+    changed = here.settings.model_copy(
+        update={"breath_count": 12, "changed_at": {"breath_count": START}}
+    )
+    copy = durf_home / TOOL_NAMES["onedrive"]
+    copy.write_text(
+        json.dumps(here.model_copy(update={"settings": changed}).model_dump(mode="json")), "utf-8"
+    )
+    assert store.take_in_conflict_copies()
+    assert store.state.settings.breath_count == 12
+    [notice] = store.take_notices()
+    assert "so taken from there: number of breaths." in notice
+    assert "nothing that was not here" not in notice

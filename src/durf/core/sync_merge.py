@@ -184,7 +184,10 @@ def describe_merged(copy: ConflictCopy, report: CopyReport, kept_in: Path) -> st
     """What one merged copy brought, and where the copy is now: told once."""
     lines = [t("sync.merged", source=_source(copy), name=copy.path.name)]
     added = describe_additions(report.merge)
-    lines.append(t("sync.added", what=added) if added else t("sync.nothing_new"))
+    if added:
+        lines.append(t("sync.added", what=added))
+    elif not report.changes_anything:
+        lines.append(t("sync.nothing_new"))
     if report.merge.taken:
         lines.append(tn("sync.taken", report.merge.taken))
     if report.merge.kept_yours:
