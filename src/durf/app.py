@@ -172,7 +172,11 @@ class DurfApp(KeysInOrder):
         from durf.core.store import StoreError
 
         try:
-            state = self.store.load()
+            self.store.load()
+            # What the other computer saved while a sync tool was catching up is
+            # shown from the first screen on, not only after the next save.
+            self.store.take_in_conflict_copies()
+            state = self.store.state
         except StoreError as error:
             self.call_from_thread(self._fail, str(error))
             return
@@ -358,11 +362,17 @@ class DurfApp(KeysInOrder):
 
     def change_settings(self, **changes: object) -> bool:
         """Save new values for some settings."""
-        return self.change_state(
-            lambda state: state.model_copy(
+        from durf.core.sync_merge import stamp_settings
+
+        def change(state: State) -> State:
+            changed = state.model_copy(
                 update={"settings": state.settings.model_copy(update=changes)}
             )
-        )
+            # With the time of each change, so that the later one wins when a sync
+            # tool leaves a conflict copy made on another computer.
+            return stamp_settings(state, changed, self.clock.now())
+
+        return self.change_state(change)
 
     # -- language --------------------------------------------------------------
 
