@@ -58,6 +58,14 @@ class QuadrantAnswers:
             or bool(self.sentence.strip())
         )
 
+    def words(self) -> tuple[object, ...]:
+        """What was ticked and written, to tell whether anything changed."""
+        return (
+            tuple(tuple(self.ticked.get(corner, [])) for corner in CORNERS),
+            tuple(self.own.get(corner, "") for corner in CORNERS),
+            self.sentence,
+        )
+
     def details(self) -> dict[str, Any]:
         """The record's details as written into the state file."""
         written: dict[str, Any] = {
@@ -178,3 +186,38 @@ def corner_views(
         title = page.title.get(language) if page else corner
         views.append(CornerView(corner, title, ticked, own if isinstance(own, str) else ""))
     return views
+
+
+def ticked_count(details: Mapping[str, Any]) -> int:
+    """How many examples a record has ticked, on all four pages."""
+    ticked = details.get("ticked")
+    if not isinstance(ticked, dict):
+        return 0
+    return sum(len(ids) for ids in ticked.values() if isinstance(ids, list))
+
+
+def quadrant_rows(
+    details: Mapping[str, Any], quadrant: Quadrant | None, language: Language
+) -> list[tuple[str, str]]:
+    """A record's rows in the history: which quadrant, each corner, the sentence.
+
+    Labels come from the catalog and the file; values are the user's words as typed.
+    """
+    from durf.core.i18n import t
+
+    quadrant_id = str(details.get("quadrant", ""))
+    rows = [(t("entry.quadrant"), quadrant.name.get(language) if quadrant else quadrant_id)]
+    for view in corner_views(details, quadrant, language):
+        words = [f"• {text}" for text in view.ticked]
+        if view.own.strip():
+            words.append(view.own)
+        if words:
+            rows.append((view.title, "\n".join(words)))
+    sentence = details.get("sentence")
+    if isinstance(sentence, str) and sentence.strip():
+        rows.append((t("entry.practise"), sentence))
+    return rows
+
+
+SHOWN_IN_ROWS = frozenset({"quadrant", "ticked", "own", "sentence", "page", "continues"})
+"""The details ``quadrant_rows`` shows (or that are bookkeeping)."""

@@ -934,3 +934,8 @@ MESSAGES: dict[str, str] = {
     "safety.dismiss": "Press any key to close this.",
     "help.on_sentence": "With your first honest sentence",
 }
+
+# The core quadrant has a catalog file of its own, to keep this one readable.
+from durf.core.locales.quadrant_en import MESSAGES as _QUADRANT  # noqa: E402
+
+MESSAGES.update(_QUADRANT)

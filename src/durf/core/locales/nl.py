@@ -945,3 +945,8 @@ MESSAGES: dict[str, str] = {
     "safety.dismiss": "Druk op een toets om dit te sluiten.",
     "help.on_sentence": "Bij je eerste eerlijke zin",
 }
+
+# The core quadrant has a catalog file of its own, to keep this one readable.
+from durf.core.locales.quadrant_nl import MESSAGES as _QUADRANT  # noqa: E402
+
+MESSAGES.update(_QUADRANT)
