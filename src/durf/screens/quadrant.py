@@ -197,6 +197,13 @@ class QuadrantScreen(FlowScreen):
             self.page -= 1
             self._show_page()
 
+    @on(SelectionList.SelectedChanged)
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        # Kept in the walk at once, so that Esc, quitting or a closed terminal finds
+        # every tick and word there (they ask the walk whether it is worth keeping).
+        self.remember()
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
