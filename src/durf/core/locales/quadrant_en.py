@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "quadrant.key_finish": "finish",
     "quadrant.key_redo": "do it again",
     "quadrant.key_close": "close",
+    "help.in_quadrant": "In the core quadrant",
     "quadrant.key_stop": "stop",
     "quadrant.stop_question": "Stop the quadrant?",
     "quadrant.stop_detail": (

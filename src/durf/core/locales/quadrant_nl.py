@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "quadrant.key_finish": "rond af",
     "quadrant.key_redo": "doe opnieuw",
     "quadrant.key_close": "sluit",
+    "help.in_quadrant": "In het kernkwadrant",
     "quadrant.key_stop": "stop",
     "quadrant.stop_question": "Stoppen met het kernkwadrant?",
     "quadrant.stop_detail": (
