@@ -247,3 +247,25 @@ async def test_a_long_session_offers_the_quadrant_in_place_of_the_question(
     assert part == {"kind": "quadrant", "status": "done", "record_id": walk["id"]}
     assert walk["details"]["session"] == record["id"] and walk["completed"]
     assert walk["details"]["sentence"] == "Say no once"
+
+
+async def test_the_palette_opens_it_by_name_in_dutch(durf_home: Path) -> None:
+    from textual.command import CommandList
+
+    set_language("nl")
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"kernkwadrant")
+        # The palette searches in the background: wait until it has found the command.
+        for _ in range(200):
+            found = app.screen.query(CommandList)
+            if found and found.first().option_count:
+                break
+            await pilot.pause()
+        assert "Kernkwadrant" in str(
+            app.screen.query_one(CommandList).get_option_at_index(0).prompt
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuadrantScreen)
