@@ -23,6 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from durf.app_quadrant import QuadrantActions
 from durf.core.clock import Clock, SystemClock, today
 from durf.core.i18n import get_language, is_language, set_language, t
 from durf.core.paths import bundled_exercises_dir, user_exercises_dir
@@ -88,7 +89,7 @@ class Relocalized(Message):
     """Sent to the active screen after it was rebuilt in a new language."""
 
 
-class DurfApp(KeysInOrder):
+class DurfApp(QuadrantActions, KeysInOrder):
     """The durf terminal app."""
 
     TITLE = "durf"
@@ -714,6 +715,7 @@ class DurfApp(KeysInOrder):
     def plan_session(self, minutes: int) -> SessionPlan:
         """A session of about ``minutes`` for today, from the user's state and settings."""
         from durf.core.pacer import clamp_pace
+        from durf.core.quadrant import due_in_session
         from durf.core.session import plan_session
 
         settings = self.settings
@@ -729,6 +731,12 @@ class DurfApp(KeysInOrder):
             affirmations=self.practice_items(),
             seconds_each=settings.affirm_seconds,
             prompts=list(self.prompts()),
+            quadrant_id=(
+                quadrants[0].id
+                if (quadrants := self.quadrants())
+                and due_in_session(self.store.state.history, minutes, today(self.clock))
+                else None
+            ),
         )
 
     def session_affirm_flow(self, part: Any) -> Any:
@@ -1005,7 +1013,10 @@ class DurfApp(KeysInOrder):
         from durf.core.words import what_it_holds
 
         state = self.store.state
-        data = export_bytes(state, export_format, get_language(), today=today(self.clock))
+        quadrants = {quadrant.id: quadrant for quadrant in self.quadrants()}
+        data = export_bytes(
+            state, export_format, get_language(), today=today(self.clock), quadrants=quadrants
+        )
         write_export(path, data, overwrite=overwrite)
         message = t("export.written", path=str(path), what=what_it_holds(state))
         self.notify(shown(message), timeout=10, markup=False)
@@ -1107,6 +1118,9 @@ class DurfApp(KeysInOrder):
         )
         yield SystemCommand(t("steps.title"), t("home.steps_description"), self.action_open_steps)
         yield SystemCommand(t("guide.palette"), t("guide.palette_help"), self.action_new_step)
+        yield SystemCommand(
+            t("quadrant.title"), t("home.quadrant_description"), self.action_open_quadrant
+        )
         yield SystemCommand(
             t("progress.title"), t("home.progress_description"), self.action_open_progress
         )

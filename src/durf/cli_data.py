@@ -24,6 +24,7 @@ from durf.core.words import describe_additions, what_it_holds
 
 if TYPE_CHECKING:
     from durf.core.merge import MergeReport
+    from durf.core.quadrant_file import Quadrant
     from durf.core.state import State
 
 EXIT_OK = 0
@@ -98,7 +99,7 @@ def cmd_export(home: Path, args: argparse.Namespace) -> int:
         state = read_current(home)
     except _Problem as problem:
         return _say_problem(problem)
-    data = export_bytes(state, export_format, get_language())
+    data = export_bytes(state, export_format, get_language(), quadrants=_quadrants(home))
     if out is None:
         return _print_export(data.decode("utf-8"))
     try:
@@ -266,3 +267,12 @@ def cmd_forget(home: Path, args: argparse.Namespace) -> int:
         names = ", ".join(path.name for path in forgotten.kept_other)
         say(t("forget.kept_other", names=names))
     return EXIT_OK
+
+
+def _quadrants(home: Path) -> dict[str, Quadrant]:
+    """The core quadrants by id, bundled and the user's own, to name what was ticked."""
+    from durf.core.library import load_library
+    from durf.core.paths import bundled_exercises_dir
+
+    library = load_library([bundled_exercises_dir(), user_exercises_dir(home)])
+    return {quadrant.id: quadrant for quadrant in library.quadrants}

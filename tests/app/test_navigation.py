@@ -25,7 +25,7 @@ async def test_first_run_shows_a_welcome_and_the_menu(durf_home: Path) -> None:
         text = screen_text(app)
         assert "Welcome to durf" in text
         assert "Ctrl+Q quit" in text
-        assert app.screen.query_one("#menu", OptionList).option_count == 8
+        assert app.screen.query_one("#menu", OptionList).option_count == 9
 
 
 async def test_home_shows_progress_once_there_is_history(durf_home: Path) -> None:

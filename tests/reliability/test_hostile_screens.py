@@ -100,6 +100,12 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
             await _look(pilot, probe, f"guide, question {5 - page}", "pageup")
         await _back_home(app)
 
+        app.action_open_quadrant()
+        await _look(pilot, probe, "the core quadrant drawn")
+        await _look(pilot, probe, "the core quadrant done again", "r")
+        await _look(pilot, probe, "the core quadrant, the sentence", *["pagedown"] * 4)
+        await _back_home(app)
+
         app.push_screen(OwnScreen())
         await _look(pilot, probe, "own affirmations")
         app.screen.query_one("#own", OptionList).focus()

@@ -30,7 +30,8 @@ __all__ = [
     "StepReflection",
 ]
 
-ExerciseKind = Literal["breathe", "affirm", "step", "session"]
+ExerciseKind = Literal["breathe", "affirm", "step", "session", "quadrant"]
+"""``quadrant`` came with schema version 2: an older durf could not read it."""
 
 
 class Record(BaseModel):

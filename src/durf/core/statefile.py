@@ -102,7 +102,9 @@ def parse_state(raw: bytes) -> State:
         raise NewerStateError(t("store.newer", version=version, known=SCHEMA_VERSION))
     try:
         document = migrate(document, SCHEMA_VERSION)
-        return State.model_validate(document)
+        # Through pydantic's JSON parser, as a current file is: Python's reader takes a
+        # lone surrogate ("\ud800") as text, which could never be written back as UTF-8.
+        return State.model_validate_json(json.dumps(document))
     except MigrationGapError as error:
         raise UnreadableState(str(error)) from None
     except ValidationError as error:

@@ -37,7 +37,13 @@ if TYPE_CHECKING:
     from durf.core.session import Part, SessionPlan
     from durf.core.state import State
 
-EXERCISE_OF_PART = {"breathe": "breathe", "affirm": "affirm", "guide": "step", "step": "step"}
+EXERCISE_OF_PART = {
+    "breathe": "breathe",
+    "affirm": "affirm",
+    "guide": "step",
+    "step": "step",
+    "quadrant": "quadrant",
+}
 """The exercise whose own record a part keeps, by part kind."""
 
 

@@ -967,3 +967,8 @@ MESSAGES: dict[str, str] = {
     "where.merged": "Merged copies",
     "where.two_computers": "Two computers: point DURF_HOME at a folder your sync tool keeps in step (Syncthing, Nextcloud, Dropbox, OneDrive), or link state.json into one. durf merges the conflict copies such a tool leaves, and keeps each in the merged folder. durf itself sends nothing anywhere.",
 }
+
+# The core quadrant has a catalog file of its own, to keep this one readable.
+from durf.core.locales.quadrant_en import MESSAGES as _QUADRANT  # noqa: E402
+
+MESSAGES.update(_QUADRANT)

@@ -978,3 +978,8 @@ MESSAGES: dict[str, str] = {
     "where.merged": "Samengevoegde kopieën",
     "where.two_computers": "Twee computers: laat DURF_HOME wijzen naar een map die je synchronisatieprogramma bijhoudt (Syncthing, Nextcloud, Dropbox, OneDrive), of koppel state.json aan een bestand in zo'n map. durf voegt de conflictkopieën die zo'n programma neerzet samen en bewaart ze in de map met samengevoegde kopieën. durf zelf stuurt niets ergens heen.",
 }
+
+# The core quadrant has a catalog file of its own, to keep this one readable.
+from durf.core.locales.quadrant_nl import MESSAGES as _QUADRANT  # noqa: E402
+
+MESSAGES.update(_QUADRANT)
