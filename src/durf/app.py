@@ -248,10 +248,12 @@ class DurfApp(KeysInOrder):
         Screens ask before acting on what they show, so a change is never refused (or
         made) on the strength of a picture that is no longer true.
         """
-        from durf.core.store import StoreError
-
         if self._store is None or not self.store.loaded:
             return False
+        # Imported only now: before the load, this runs on the first frame (a screen's
+        # first resume), which must not wait for pydantic.
+        from durf.core.store import StoreError
+
         try:
             changed = self.store.refresh()
         except StoreError as error:
