@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import gc
 import json
 import os
 import re
@@ -37,6 +36,7 @@ from durf.core.migrations import MigrationGapError, migrate
 from durf.core.paths import state_file
 from durf.core.quicklook import VERSION_AT_START
 from durf.core.state import SCHEMA_VERSION, State
+from durf.core.state_codec import Written, keep_out_of_gc, no_gc_pauses, plan_save, write_plan
 
 LOCK_TIMEOUT_SECONDS = 10.0
 
@@ -62,23 +62,6 @@ class _DiskSignature:
     inode: int
     size: int
     mtime_ns: int
-
-
-@contextlib.contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while building or dumping many objects.
-
-    A long history creates tens of thousands of objects at once; the collector
-    would walk them over and over (half the load time at 100k records), though
-    none of them is garbage.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _signature(path: Path) -> _DiskSignature | None:
@@ -124,8 +107,10 @@ def parse_state(raw: bytes) -> State:
     if match and int(match.group(1)) == SCHEMA_VERSION:
         # The common case: our own file. Let pydantic parse the JSON in one pass.
         try:
-            with _no_gc_pauses():
-                return State.model_validate_json(raw)
+            with no_gc_pauses():
+                state = State.model_validate_json(raw)
+                keep_out_of_gc(state)
+                return state
         except ValidationError as error:
             raise _Unreadable(_first_error(error)) from None
     try:
@@ -152,41 +137,6 @@ def parse_state(raw: bytes) -> State:
         raise _Unreadable(_first_error(error)) from None
 
 
-RecordCache = dict[int, tuple[object, bytes]]
-"""Each history record's JSON by the record's ``id()``, with the record to check it is the same."""
-
-
-def serialise_state(state: State, cache: RecordCache | None = None) -> bytes:
-    """The state file's bytes: settings first, then one history record per line.
-
-    This is the documented format, used for the state file and for ``durf export``.
-    A record never changes once written (changes make new objects), so a ``cache``
-    kept between calls reuses each record's JSON: a save with a long history only
-    serialises what is new. The cache is updated in place to hold exactly the
-    records of ``state``. Keeping the history last also keeps the settings within
-    the first kilobytes, where the quick look finds them.
-    """
-    known = cache if cache is not None else {}
-    with _no_gc_pauses():
-        head = state.model_dump_json(indent=1, exclude={"history"}).encode("utf-8")
-        fresh: RecordCache = {}
-        lines = []
-        for record in state.history:
-            cached = known.get(id(record))
-            if cached is not None and cached[0] is record:
-                line = cached[1]
-            else:
-                line = record.model_dump_json().encode("utf-8")
-            fresh[id(record)] = (record, line)
-            lines.append(line)
-    if cache is not None:
-        cache.clear()
-        cache.update(fresh)
-    if not lines:
-        return head[:-2] + b',\n "history": []\n}'
-    return head[:-2] + b',\n "history": [\n  ' + b",\n  ".join(lines) + b"\n ]\n}"
-
-
 class Store:
     """The one way into the state file. Thread-safe; safe across processes."""
 
@@ -198,7 +148,8 @@ class Store:
         self._signature: _DiskSignature | None = None
         self._mutex = threading.RLock()
         self._lock: Any = None
-        self._record_json: RecordCache = {}
+        self._written: Written | None = None
+        """Where the last save put the history, so the next one copies it."""
         self._notices: list[str] = []
 
     @property
@@ -379,7 +330,7 @@ class Store:
         with self._mutex:
             self._state = State()
             self._signature = None
-            self._record_json = {}
+            self._written = None
             self._notices = []
 
     def _unless_forgotten(self, in_memory: State) -> State | None:
@@ -391,7 +342,7 @@ class Store:
         """
         if self._signature is None or self.path.exists() or self.backup_path.exists():
             return in_memory
-        self._record_json = {}
+        self._written = None
         self._notices.append(t("store.forgotten_elsewhere", home=str(self.home)))
         return None
 
@@ -431,8 +382,10 @@ class Store:
     def _write(self, state: State) -> None:
         """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
         self._ensure_home()
+        target = self.target
         try:
-            data = serialise_state(state, self._record_json)
+            with no_gc_pauses():
+                plan = plan_save(state, self._written, target)
         except ValueError:
             # Text that UTF-8 cannot hold (lone surrogates from undecodable input)
             # must cost this one change, not the app: the file on disk stays as it was.
@@ -440,11 +393,10 @@ class Store:
             raise StateWriteError(
                 t("store.cannot_write", path=str(self.path), reason=reason)
             ) from None
-        target = self.target
         self._remove_orphaned_temporaries(target)
         tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
-            write_private(tmp, data)
+            written = write_plan(tmp, plan, self._written, target)
             if target.exists():
                 self._keep_backup(target)
             os.replace(tmp, target)
@@ -454,6 +406,9 @@ class Store:
                 tmp.unlink()
             key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
             raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
+        # A failed save leaves the previous file and its record as they were: the
+        # copy checks the file's signature before it trusts either.
+        self._written = written
         self._signature = _signature(self.path)
 
     def _remove_orphaned_temporaries(self, target: Path) -> None:
