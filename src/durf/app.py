@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 FIRST_FRAME_GRACE = 0.1
-"""Seconds between mounting and starting the background load."""
+"""Seconds between the first frame and starting the background load."""
 
 
 class DurfCommandPalette(CommandPalette):
@@ -154,9 +154,10 @@ class DurfApp(KeysInOrder):
         self.hold_keys()
         if self._start is not None:
             self._start(self)
-        # A moment after the first frame: the loader thread imports pydantic and would
-        # otherwise compete with the first paint for the interpreter.
-        self.set_timer(FIRST_FRAME_GRACE, self._load_in_background)
+        # A moment after the first frame has been drawn (the exercise's, when a command
+        # opens one): the loader thread imports pydantic and would otherwise compete
+        # with the first paint for the interpreter, and the breathing clock is running.
+        self.call_after_refresh(self.set_timer, FIRST_FRAME_GRACE, self._load_in_background)
 
     @property
     def store(self) -> Store:
