@@ -1,10 +1,11 @@
 """Run durf's benchmarks: ``.venv/bin/python -m tests.bench`` from the repository root.
 
-In one run, the commands alternate (durf, bare, durf breathe, durf, bare, ...)
-so that whatever else the machine is doing slows each of them alike. Then one
+First ``durf export`` of a 100k-record home is timed (``large_home``). Then the
+commands alternate (durf, bare, durf breathe, durf 100k, durf, ...) so that whatever
+else the machine is doing slows each of them alike. Then one
 ``durf breathe`` is watched for 60 s on its own (the pacer), then the state file
 is timed. Prints a Markdown report and writes the JSON (default
-``tests/bench/results/latest.json``). A full run takes about 4 minutes.
+``tests/bench/results/latest.json``). A full run takes about 6 minutes.
 
 Exit status: 0 when every run worked (missed targets included: they are goals),
 1 when an app failed to show its first frame, hung, or crashed.
