@@ -164,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
             )
             command.add_argument("--open", action="store_true", help=t("cli.open_help"))
         if name in ("remind", "nudge"):
-            from durf.cli_remind import add_nudge_options, add_remind_options
+            from durf.cli_remind_args import add_nudge_options, add_remind_options
 
             (add_remind_options if name == "remind" else add_nudge_options)(command)
         command._positionals.title = t("cli.arguments")

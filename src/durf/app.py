@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 FIRST_FRAME_GRACE = 0.1
-"""Seconds between mounting and starting the background load."""
+"""Seconds between the first frame and starting the background load."""
 
 
 class DurfCommandPalette(CommandPalette):
@@ -155,9 +155,10 @@ class DurfApp(QuadrantActions, KeysInOrder):
         self.hold_keys()
         if self._start is not None:
             self._start(self)
-        # A moment after the first frame: the loader thread imports pydantic and would
-        # otherwise compete with the first paint for the interpreter.
-        self.set_timer(FIRST_FRAME_GRACE, self._load_in_background)
+        # A moment after the first frame has been drawn (the exercise's, when a command
+        # opens one): the loader thread imports pydantic and would otherwise compete
+        # with the first paint for the interpreter, and the breathing clock is running.
+        self.call_after_refresh(self.set_timer, FIRST_FRAME_GRACE, self._load_in_background)
 
     @property
     def store(self) -> Store:
@@ -253,10 +254,12 @@ class DurfApp(QuadrantActions, KeysInOrder):
         Screens ask before acting on what they show, so a change is never refused (or
         made) on the strength of a picture that is no longer true.
         """
-        from durf.core.store import StoreError
-
         if self._store is None or not self.store.loaded:
             return False
+        # Imported only now: before the load, this runs on the first frame (a screen's
+        # first resume), which must not wait for pydantic.
+        from durf.core.store import StoreError
+
         try:
             changed = self.store.refresh()
         except StoreError as error:

@@ -70,10 +70,17 @@ def _for_terminal(text: str) -> str:
     return "\r\n".join(shown(part) for part in text.split("\r\n"))
 
 
-def _print_export(text: str) -> int:
+def _print_export(data: bytes) -> int:
     try:
-        sys.stdout.write(_for_terminal(text) if sys.stdout.isatty() else text)
-        sys.stdout.flush()
+        if sys.stdout.isatty():
+            sys.stdout.write(_for_terminal(data.decode("utf-8")))
+            sys.stdout.flush()
+        else:
+            # Into a file or a pipe the bytes go as they are: no decoding and encoding
+            # again (a tenth of a second at 100,000 records).
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
     except BrokenPipeError:
         # The reader stopped early (``| head``, a closed pager): nothing went wrong
         # here. Point stdout at nothing so the exit does not fail a second time.
@@ -101,7 +108,7 @@ def cmd_export(home: Path, args: argparse.Namespace) -> int:
         return _say_problem(problem)
     data = export_bytes(state, export_format, get_language(), quadrants=_quadrants(home))
     if out is None:
-        return _print_export(data.decode("utf-8"))
+        return _print_export(data)
     try:
         write_export(out, data, overwrite=args.force)
     except ExportFileExists as error:

@@ -27,8 +27,9 @@ from durf.core.i18n import Language, get_language, set_language, t, tn
 from durf.core.quadrant import quadrant_rows
 from durf.core.session import PART_OF, practice_count
 from durf.core.state import HonestSentence, SessionRecord, State, Step
+from durf.core.state_codec import serialise_state
 from durf.core.steps import GUIDE_PAGES, STATUS_MARKS
-from durf.core.store import serialise_state, write_private
+from durf.core.store import write_private
 from durf.core.weeks import Week
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""The state file's bytes: reading them into a ``State`` and writing a ``State`` out.
+"""The state file's bytes read into a ``State`` (``state_codec`` writes them out).
 
 Kept apart from the store so that everything that reads a state file (the store,
 ``durf import``, the conflict copies a sync tool leaves) parses it the same way.
@@ -6,11 +6,8 @@ Kept apart from the store so that everything that reads a state file (the store,
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,6 +16,7 @@ from durf.core.i18n import t
 from durf.core.migrations import MigrationGapError, migrate
 from durf.core.quicklook import VERSION_AT_START
 from durf.core.state import SCHEMA_VERSION, State
+from durf.core.state_codec import keep_out_of_gc, no_gc_pauses
 
 
 class StoreError(Exception):
@@ -31,23 +29,6 @@ class NewerStateError(StoreError):
 
 class UnreadableState(ValueError):
     """The file's bytes are not a valid state; ``str()`` is a short reason."""
-
-
-@contextlib.contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while building or dumping many objects.
-
-    A long history creates tens of thousands of objects at once; the collector
-    would walk them over and over (half the load time at 100k records), though
-    none of them is garbage.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _first_error(error: ValidationError) -> str:
@@ -81,8 +62,10 @@ def parse_state(raw: bytes) -> State:
     if match and int(match.group(1)) == SCHEMA_VERSION:
         # The common case: our own file. Let pydantic parse the JSON in one pass.
         try:
-            with _no_gc_pauses():
-                return State.model_validate_json(raw)
+            with no_gc_pauses():
+                state = State.model_validate_json(raw)
+                keep_out_of_gc(state)
+                return state
         except ValidationError as error:
             raise UnreadableState(_first_error(error)) from None
     try:
@@ -109,38 +92,3 @@ def parse_state(raw: bytes) -> State:
         raise UnreadableState(str(error)) from None
     except ValidationError as error:
         raise UnreadableState(_first_error(error)) from None
-
-
-RecordCache = dict[int, tuple[object, bytes]]
-"""Each history record's JSON by the record's ``id()``, with the record to check it is the same."""
-
-
-def serialise_state(state: State, cache: RecordCache | None = None) -> bytes:
-    """The state file's bytes: settings first, then one history record per line.
-
-    This is the documented format, used for the state file and for ``durf export``.
-    A record never changes once written (changes make new objects), so a ``cache``
-    kept between calls reuses each record's JSON: a save with a long history only
-    serialises what is new. The cache is updated in place to hold exactly the
-    records of ``state``. Keeping the history last also keeps the settings within
-    the first kilobytes, where the quick look finds them.
-    """
-    known = cache if cache is not None else {}
-    with _no_gc_pauses():
-        head = state.model_dump_json(indent=1, exclude={"history"}).encode("utf-8")
-        fresh: RecordCache = {}
-        lines = []
-        for record in state.history:
-            cached = known.get(id(record))
-            if cached is not None and cached[0] is record:
-                line = cached[1]
-            else:
-                line = record.model_dump_json().encode("utf-8")
-            fresh[id(record)] = (record, line)
-            lines.append(line)
-    if cache is not None:
-        cache.clear()
-        cache.update(fresh)
-    if not lines:
-        return head[:-2] + b',\n "history": []\n}'
-    return head[:-2] + b',\n "history": [\n  ' + b",\n  ".join(lines) + b"\n ]\n}"

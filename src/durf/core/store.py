@@ -35,13 +35,12 @@ from durf.core.conflicts import conflict_copies, keep_merged
 from durf.core.i18n import t
 from durf.core.paths import merged_dir, state_file
 from durf.core.state import State
+from durf.core.state_codec import Written, no_gc_pauses, plan_save, serialise_state, write_plan
 from durf.core.statefile import (
     NewerStateError,
-    RecordCache,
     StoreError,
     UnreadableState,
     parse_state,
-    serialise_state,
     write_private,
 )
 from durf.core.sync_merge import (
@@ -53,7 +52,6 @@ from durf.core.sync_merge import (
 
 __all__ = [
     "NewerStateError",
-    "RecordCache",
     "StateWriteError",
     "Store",
     "StoreError",
@@ -100,7 +98,8 @@ class Store:
         self._signature: _DiskSignature | None = None
         self._mutex = threading.RLock()
         self._lock: Any = None
-        self._record_json: RecordCache = {}
+        self._written: Written | None = None
+        """Where the last save put the history, so the next one copies it."""
         self._notices: list[str] = []
         self._told_copies: set[tuple[str, int]] = set()
 
@@ -319,7 +318,7 @@ class Store:
         with self._mutex:
             self._state = State()
             self._signature = None
-            self._record_json = {}
+            self._written = None
             self._notices = []
 
     def _unless_forgotten(self, in_memory: State) -> State | None:
@@ -331,7 +330,7 @@ class Store:
         """
         if self._signature is None or self.path.exists() or self.backup_path.exists():
             return in_memory
-        self._record_json = {}
+        self._written = None
         self._notices.append(t("store.forgotten_elsewhere", home=str(self.home)))
         return None
 
@@ -371,8 +370,10 @@ class Store:
     def _write(self, state: State) -> None:
         """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
         self._ensure_home()
+        target = self.target
         try:
-            data = serialise_state(state, self._record_json)
+            with no_gc_pauses():
+                plan = plan_save(state, self._written, target)
         except ValueError:
             # Text that UTF-8 cannot hold (lone surrogates from undecodable input)
             # must cost this one change, not the app: the file on disk stays as it was.
@@ -380,11 +381,10 @@ class Store:
             raise StateWriteError(
                 t("store.cannot_write", path=str(self.path), reason=reason)
             ) from None
-        target = self.target
         self._remove_orphaned_temporaries(target)
         tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
-            write_private(tmp, data)
+            written = write_plan(tmp, plan, self._written, target)
             if target.exists():
                 self._keep_backup(target)
             os.replace(tmp, target)
@@ -394,6 +394,9 @@ class Store:
                 tmp.unlink()
             key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
             raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
+        # A failed save leaves the previous file and its record as they were: the
+        # copy checks the file's signature before it trusts either.
+        self._written = written
         self._signature = _signature(self.path)
 
     def _remove_orphaned_temporaries(self, target: Path) -> None:
