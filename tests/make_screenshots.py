@@ -36,6 +36,7 @@ from tests.app.conftest import (  # noqa: E402
 from tests.core.factories import practice_story, step_story  # noqa: E402
 from tests.serve.picture import take_browser_shots  # noqa: E402
 from tests.snapshots.conftest import PICTURE_HOME  # noqa: E402
+from tests.snapshots.test_quadrant import quadrant_at  # noqa: E402
 from tests.snapshots.test_steps import guide_at  # noqa: E402
 
 Steps = Callable[[Pilot], Awaitable[None]]
@@ -71,6 +72,15 @@ def guide(page: int, *then: str) -> Steps:
         if then:
             await pilot.press(*then)
             await pilot.pause()
+
+    return run
+
+
+def quadrant_page(page: int) -> Steps:
+    """The core quadrant filled in up to ``page`` (5 is the quadrant drawn)."""
+
+    async def run(pilot: Pilot) -> None:
+        await quadrant_at(page, get_language())(pilot)
 
     return run
 
@@ -172,6 +182,8 @@ SHOTS: list[tuple[str, Steps, bool | str]] = [
     ("steps-7-ladder", press("4", "left", "down"), STORY),
     ("steps-8-looking-back", press("4", "left", "down", "enter"), STORY),
     ("steps-9-make-smaller", press("4", "s"), STORY),
+    ("quadrant-1-allergy", quadrant_page(3), True),
+    ("quadrant-2-summary", quadrant_page(5), True),
     ("progress-1-home", press(), PRACTICE),
     ("progress-2-dashboard", press("5"), PRACTICE),
     ("progress-3-dashboard-narrow", press("5"), PRACTICE),

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from durf import __version__
 from durf.core.i18n import LANGUAGES, detect_language, set_language, t, tn
-from durf.core.paths import bundled_exercises_dir, durf_home, state_file, user_exercises_dir
+from durf.core.paths import (
+    bundled_exercises_dir,
+    durf_home,
+    merged_dir,
+    state_file,
+    user_exercises_dir,
+)
 from durf.core.quicklook import QuickLook, quick_look
 from durf.core.schema import SCHEMA_VERSION
 from durf.core.session import MAX_MINUTES, MIN_MINUTES
@@ -158,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
             )
             command.add_argument("--open", action="store_true", help=t("cli.open_help"))
         if name in ("remind", "nudge"):
-            from durf.cli_remind import add_nudge_options, add_remind_options
+            from durf.cli_remind_args import add_nudge_options, add_remind_options
 
             (add_remind_options if name == "remind" else add_nudge_options)(command)
         command._positionals.title = t("cli.arguments")
@@ -250,9 +256,15 @@ def cmd_where(home: Path) -> int:
     """Print where durf keeps the state file and looks for exercise files."""
     path = state_file(home)
     user_dir = user_exercises_dir(home)
-    rows = [
-        (t("where.state_file"), str(path), path.exists()),
-        (t("where.backup"), str(path.with_name(path.name + ".bak")), None),
+    # A linked state file keeps its backup beside what it links to (as the store does).
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    rows = [(t("where.state_file"), str(path), path.exists())]
+    if real != path:
+        rows.append((t("where.linked_to"), str(real), real.exists()))
+    merged = merged_dir(home)
+    rows += [
+        (t("where.backup"), str(real.with_name(real.name + ".bak")), None),
+        (t("where.merged"), str(merged), merged.is_dir()),
         (t("where.user_exercises"), str(user_dir), user_dir.is_dir()),
         (t("where.bundled_exercises"), str(bundled_exercises_dir()), None),
     ]
@@ -260,6 +272,8 @@ def cmd_where(home: Path) -> int:
     for label, value, exists in rows:
         note = f"  ({t('where.not_yet')})" if exists is False else ""
         say(f"{label.ljust(width)}  {value}{note}")
+    say()
+    say(t("where.two_computers"))
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from durf.app_quadrant import QuadrantActions
 from durf.core.clock import Clock, SystemClock, today
 from durf.core.i18n import get_language, is_language, set_language, t
 from durf.core.paths import bundled_exercises_dir, user_exercises_dir
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 FIRST_FRAME_GRACE = 0.1
-"""Seconds between mounting and starting the background load."""
+"""Seconds between the first frame and starting the background load."""
 
 
 class DurfCommandPalette(CommandPalette):
@@ -88,7 +89,7 @@ class Relocalized(Message):
     """Sent to the active screen after it was rebuilt in a new language."""
 
 
-class DurfApp(KeysInOrder):
+class DurfApp(QuadrantActions, KeysInOrder):
     """The durf terminal app."""
 
     TITLE = "durf"
@@ -158,9 +159,10 @@ class DurfApp(KeysInOrder):
         self.hold_keys()
         if self._start is not None:
             self._start(self)
-        # A moment after the first frame: the loader thread imports pydantic and would
-        # otherwise compete with the first paint for the interpreter.
-        self.set_timer(FIRST_FRAME_GRACE, self._load_in_background)
+        # A moment after the first frame has been drawn (the exercise's, when a command
+        # opens one): the loader thread imports pydantic and would otherwise compete
+        # with the first paint for the interpreter, and the breathing clock is running.
+        self.call_after_refresh(self.set_timer, FIRST_FRAME_GRACE, self._load_in_background)
 
     @property
     def store(self) -> Store:
@@ -176,7 +178,11 @@ class DurfApp(KeysInOrder):
         from durf.core.store import StoreError
 
         try:
-            state = self.store.load()
+            self.store.load()
+            # What the other computer saved while a sync tool was catching up is
+            # shown from the first screen on, not only after the next save.
+            self.store.take_in_conflict_copies()
+            state = self.store.state
         except StoreError as error:
             self.call_from_thread(self._fail, str(error))
             return
@@ -252,10 +258,12 @@ class DurfApp(KeysInOrder):
         Screens ask before acting on what they show, so a change is never refused (or
         made) on the strength of a picture that is no longer true.
         """
-        from durf.core.store import StoreError
-
         if self._store is None or not self.store.loaded:
             return False
+        # Imported only now: before the load, this runs on the first frame (a screen's
+        # first resume), which must not wait for pydantic.
+        from durf.core.store import StoreError
+
         try:
             changed = self.store.refresh()
         except StoreError as error:
@@ -362,11 +370,17 @@ class DurfApp(KeysInOrder):
 
     def change_settings(self, **changes: object) -> bool:
         """Save new values for some settings."""
-        return self.change_state(
-            lambda state: state.model_copy(
+        from durf.core.sync_merge import stamp_settings
+
+        def change(state: State) -> State:
+            changed = state.model_copy(
                 update={"settings": state.settings.model_copy(update=changes)}
             )
-        )
+            # With the time of each change, so that the later one wins when a sync
+            # tool leaves a conflict copy made on another computer.
+            return stamp_settings(state, changed, self.clock.now())
+
+        return self.change_state(change)
 
     # -- language --------------------------------------------------------------
 
@@ -708,6 +722,7 @@ class DurfApp(KeysInOrder):
     def plan_session(self, minutes: int) -> SessionPlan:
         """A session of about ``minutes`` for today, from the user's state and settings."""
         from durf.core.pacer import clamp_pace
+        from durf.core.quadrant import due_in_session
         from durf.core.session import plan_session
 
         settings = self.settings
@@ -723,6 +738,12 @@ class DurfApp(KeysInOrder):
             affirmations=self.practice_items(),
             seconds_each=settings.affirm_seconds,
             prompts=list(self.prompts()),
+            quadrant_id=(
+                quadrants[0].id
+                if (quadrants := self.quadrants())
+                and due_in_session(self.store.state.history, minutes, today(self.clock))
+                else None
+            ),
         )
 
     def session_affirm_flow(self, part: Any) -> Any:
@@ -999,7 +1020,10 @@ class DurfApp(KeysInOrder):
         from durf.core.words import what_it_holds
 
         state = self.store.state
-        data = export_bytes(state, export_format, get_language(), today=today(self.clock))
+        quadrants = {quadrant.id: quadrant for quadrant in self.quadrants()}
+        data = export_bytes(
+            state, export_format, get_language(), today=today(self.clock), quadrants=quadrants
+        )
         write_export(path, data, overwrite=overwrite)
         message = t("export.written", path=str(path), what=what_it_holds(state))
         self.notify(shown(message), timeout=10, markup=False)
@@ -1101,6 +1125,9 @@ class DurfApp(KeysInOrder):
         )
         yield SystemCommand(t("steps.title"), t("home.steps_description"), self.action_open_steps)
         yield SystemCommand(t("guide.palette"), t("guide.palette_help"), self.action_new_step)
+        yield SystemCommand(
+            t("quadrant.title"), t("home.quadrant_description"), self.action_open_quadrant
+        )
         yield SystemCommand(
             t("progress.title"), t("home.progress_description"), self.action_open_progress
         )

@@ -17,7 +17,6 @@ from durf.core.i18n import t
 from durf.core.nudge import system_notifier
 from durf.core.remind import (
     DAY_NAMES,
-    SCHEDULERS,
     STEP_EVENING,
     Kind,
     Reminder,
@@ -36,28 +35,6 @@ places_for_commands = remind_install.system_places
 """Where reminders go; tests point this at temporary folders and fake commands."""
 notifier_for_nudge = system_notifier
 """How a nudge is shown; tests put a fake in its place."""
-
-
-def add_remind_options(command: argparse.ArgumentParser) -> None:
-    """The arguments of ``durf remind``."""
-    command.add_argument(
-        "action",
-        nargs="?",
-        choices=("daily", "step", "off"),
-        metavar="daily|step|off",
-        help=t("remind.action_help"),
-    )
-    command.add_argument("time", nargs="?", metavar="HH:MM", help=t("remind.time_help"))
-    command.add_argument("--days", metavar="mon,tue,...", help=t("remind.days_help"))
-    command.add_argument("--dry-run", action="store_true", help=t("remind.dry_run_help"))
-    command.add_argument("--scheduler", choices=SCHEDULERS, help=t("remind.scheduler_help"))
-
-
-def add_nudge_options(command: argparse.ArgumentParser) -> None:
-    """The arguments of ``durf nudge``."""
-    command.add_argument(
-        "--kind", choices=("daily", "step"), default="daily", help=t("nudge.kind_help")
-    )
 
 
 def describe(reminder: Reminder) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, SelectionList
 
 from durf.core.i18n import set_language
 from durf.screens.breathe import BreatheScreen
@@ -350,3 +350,25 @@ async def test_the_safety_line_stays_until_a_key_puts_it_away(durf_home: Path) -
         assert "breathe normally again" not in screen_text(app)
         # The key that put it away did nothing else: the breath did not pause.
         assert screen.stopwatch.running
+
+
+async def test_nowhere_really_and_an_area_exclude_each_other(durf_home: Path) -> None:
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        assert isinstance(app.screen, CheckInScreen)
+        areas = app.screen.query_one("#areas", SelectionList)
+        # Breath and throat, then "Nowhere, really" (the last of eight) unticks them.
+        await pilot.press("space", "down", "space", *["down"] * 6, "space")
+        await pilot.pause()
+        assert areas.selected == ["nowhere"]
+        # Ticking an area again unticks "Nowhere, really".
+        await pilot.press(*["up"] * 7, "space")
+        await pilot.pause()
+        assert areas.selected == ["breath"]
+        await pilot.press("tab", "4", "enter")
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, CheckInScreen)
+        assert app.screen.query_one("#areas", SelectionList).selected == ["breath"]

@@ -12,7 +12,7 @@ from durf.core.store import Store
 from durf.screens.confirm import CarefulConfirmScreen
 from durf.screens.export import ExportScreen
 from durf.screens.settings import SettingsScreen
-from tests.app.conftest import make_app, screen_text, settle, start_breathing
+from tests.app.conftest import FROZEN_NOW, make_app, screen_text, settle, start_breathing
 from tests.core.data_story import everything
 
 
@@ -89,9 +89,11 @@ async def test_after_deleting_a_new_change_starts_a_fresh_file(durf_home: Path) 
         await pilot.press("y")
         await pilot.pause()
         app.change_settings(sound_cue=True)
-    assert Store(durf_home).load() == State().model_copy(
-        update={"settings": State().settings.model_copy(update={"sound_cue": True})}
+    # The one setting, with the time it was changed (kept for a sync tool's conflict copies).
+    settings = State().settings.model_copy(
+        update={"sound_cue": True, "changed_at": {"sound_cue": FROZEN_NOW}}
     )
+    assert Store(durf_home).load() == State().model_copy(update={"settings": settings})
     assert not (durf_home / "state.json.bak").exists()
 
 

@@ -25,7 +25,7 @@ async def test_first_run_shows_a_welcome_and_the_menu(durf_home: Path) -> None:
         text = screen_text(app)
         assert "Welcome to durf" in text
         assert "Ctrl+Q quit" in text
-        assert app.screen.query_one("#menu", OptionList).option_count == 8
+        assert app.screen.query_one("#menu", OptionList).option_count == 9
 
 
 async def test_home_shows_progress_once_there_is_history(durf_home: Path) -> None:
@@ -88,7 +88,8 @@ async def test_ctrl_c_explains_how_to_quit_in_dutch(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+c")
-        await pilot.pause()
+        # Keys pressed before the state is read wait for it: so does this test.
+        await settle(pilot)
         [notification] = list(app._notifications)
         assert notification.message == "Druk op Ctrl+Q om durf te sluiten. Alles is al bewaard."
         assert app.is_running
@@ -99,7 +100,7 @@ async def test_command_palette_speaks_dutch_and_opens_settings(durf_home: Path) 
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)  # the key waits for the state to be read
         assert CommandPalette.is_open(app)
         assert app.screen.query_one(CommandInput).placeholder == "Zoek een oefening of instelling…"
         await pilot.press(*"instellingen")

@@ -547,3 +547,25 @@ async def test_the_plan_keeps_one_line_per_part_in_focus_mode_and_when_resized(
             await pilot.pause()
             assert plan.size.height == parts, f"the plan wraps at {size}, focus {focus}"
         assert "Ask Sam one question after the meeting" in screen_text(app)  # room, whole
+
+
+async def test_a_session_gone_through_in_seconds_is_not_called_a_minute(durf_home: Path) -> None:
+    start_with(durf_home, State())
+    app = make_app(durf_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter")
+        assert isinstance(app.screen, SessionCheckIn)
+        for _part in range(5):  # at most every part before the check-out
+            if isinstance(app.screen, SessionCheckOut):
+                break
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert isinstance(app.screen, SessionCheckOut)
+        app.clock.advance(22)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        notices = [str(notice.message) for notice in app._notifications]
+        assert "Practice session saved: less than a minute, and that counts too." in notices[-1]
+        assert not any("one minute" in notice for notice in notices)

@@ -26,9 +26,9 @@ def messages(app) -> list[str]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [
-        (b'{"schema_version": 1, "settings": ' + b"[" * DEEP + b"]" * DEEP + b"}", "JSON"),
+        (b'{"schema_version": 2, "settings": ' + b"[" * DEEP + b"]" * DEEP + b"}", "JSON"),
         (b'{"x": ' + b"[" * DEEP + b"]" * DEEP + b', "schema_version": 1}', "nested too deep"),
-        (b'{"schema_version": 1, "settings": {"breath_pace": 0.0}}', "settings.breath_pace"),
+        (b'{"schema_version": 2, "settings": {"breath_pace": 0.0}}', "settings.breath_pace"),
     ],
     ids=["nested-settings", "nested-hand-edited", "pace-zero"],
 )

@@ -1,10 +1,11 @@
 """Run durf's benchmarks: ``.venv/bin/python -m tests.bench`` from the repository root.
 
-In one run, the commands alternate (durf, bare, durf breathe, durf, bare, ...)
-so that whatever else the machine is doing slows each of them alike. Then one
+First ``durf export`` of a 100k-record home is timed (``large_home``). Then the
+commands alternate (durf, bare, durf breathe, durf 100k, durf, ...) so that whatever
+else the machine is doing slows each of them alike. Then one
 ``durf breathe`` is watched for 60 s on its own (the pacer), then the state file
 is timed. Prints a Markdown report and writes the JSON (default
-``tests/bench/results/latest.json``). A full run takes about 4 minutes.
+``tests/bench/results/latest.json``). A full run takes about 6 minutes.
 
 Exit status: 0 when every run worked (missed targets included: they are goals),
 1 when an app failed to show its first frame, hung, or crashed.
@@ -21,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tests.bench import apps, pacer_bench, report, state_bench
+from tests.bench import apps, large_home, pacer_bench, report, state_bench
 from tests.bench.pty_runner import RunResult, parse_keys, run_in_pty, watch_screen
 
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "latest.json"
@@ -72,6 +73,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--skip-apps", action="store_true", help="only the state file")
     parser.add_argument("--skip-state", action="store_true", help="only the apps")
+    parser.add_argument(
+        "--skip-large", action="store_true", help="no 100k-record home (first frame, export)"
+    )
     args = parser.parse_args(argv)
     args.runs = args.runs or (3 if args.quick else 7)
     args.cpu_window = args.cpu_window if args.cpu_window is not None else (2 if args.quick else 5)
@@ -109,6 +113,8 @@ def run_apps(
         tag = "warm-up" if round_number < 0 else f"run {round_number + 1}/{args.runs}"
         for command in commands:
             with apps.private_env(scratch) as env:
+                if command.state_file is not None:
+                    large_home.copy_into(env, command.state_file)
                 run = run_in_pty(
                     command.argv,
                     marker=command.marker,
@@ -169,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     raw: dict[str, Any] = {}
     pacer: dict[str, Any] = {}
     state: dict[str, Any] = {}
+    export: dict[str, Any] = {}
     sizes = QUICK_SIZES if args.quick else FULL_SIZES
     state_runs = max(5, args.runs)
     try:
@@ -186,13 +193,17 @@ def main(argv: list[str] | None = None) -> int:
                 argv = apps.breathe_argv(pacer_bench.PATTERN_ID)
                 commands.append(apps.Command("durf breathe", argv, args.breathe_marker, keys))
             else:
-                for key in (
-                    "ttff_breathe_ratio",
-                    "breathe_cpu_pct",
-                    "pacer_max_error_ms",
-                    "pacer_drift_ms",
-                ):
+                for key in ("ttff_breathe_ratio", "breathe_cpu_pct", "pacer_max_error_ms"):
                     missing[key] = "no `durf breathe` (`durf breathe --help` failed)"
+                missing["pacer_drift_ms"] = missing["pacer_max_error_ms"]
+            large = None if args.skip_large else large_home.write_large_home(scratch)
+            if large is None:
+                missing["ttff_large_home_ratio"] = "skipped (--skip-large)"
+                missing["export_beyond_version_ms"] = "skipped (--skip-large)"
+            else:
+                name = f"durf {large_home.LARGE_RECORDS // 1000}k"
+                commands.append(apps.Command(name, apps.durf_argv(), apps.HOME_MARKER, (), large))
+                export = large_home.bench_export(large, args.runs, scratch, log)
             log(f"apps: {' / '.join(c.name for c in commands)}, {args.runs} runs each")
             runs = run_apps(commands, args, scratch)
             raw = {name: report.raw_summary(results) for name, results in runs.items()}
@@ -270,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         raw=raw,
         state=state,
         pacer=pacer,
+        export=export,
         notes=notes,
     )
     text = report.markdown(doc, missing)

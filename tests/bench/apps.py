@@ -56,6 +56,8 @@ class Command:
     marker: str
     keys: tuple[bytes, ...] = ()
     """Typed after the first frame, e.g. to start the breathing animation."""
+    state_file: Path | None = None
+    """Copied into the run's home before it starts (the large home); none: an empty home."""
 
 
 def durf_argv(*args: str) -> tuple[str, ...]:

@@ -180,3 +180,22 @@ def test_the_quick_pattern_reader_agrees_with_the_full_library(tmp_path: Path) -
             (ph.kind, ph.seconds) for ph in validated.phases
         ]
         assert light.default == validated.default
+
+
+def test_the_bundled_exercises_hold_enough_for_months_of_practice() -> None:
+    library = load_library([bundled_exercises_dir()])
+    [questions] = [p for p in library.prompts if p.id == "reflection"]
+    assert len(questions.prompts) >= 30
+    assert sum(len(o.sentences) for o in library.openers) >= 30
+    sets = {s.id: s for s in library.affirmations}
+    assert {"self-compassion", "open-leadership"} <= set(sets)
+    affirmations = [a for s in sets.values() for a in s.affirmations]
+    # Only the few that are already gentle have no softer version.
+    assert sum(a.stepping_stone is None for a in affirmations) <= 5
+    for a in affirmations:
+        if a.stepping_stone is None:
+            continue
+        for language, softer_word in (("nl", " nog"), ("en", " yet")):
+            stone, text = getattr(a.stepping_stone, language), getattr(a.text, language)
+            # A stone is a softer sentence, not the same one with "still" or "yet" in it.
+            assert stone.replace(softer_word, "") != text.replace(softer_word, ""), a.id

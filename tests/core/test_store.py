@@ -49,7 +49,7 @@ def test_file_is_private_and_readable_json_with_version_first(durf_home: Path) -
     assert stat.S_IMODE(durf_home.stat().st_mode) == 0o700
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('{\n "schema_version": 1,')
+    assert text.startswith('{\n "schema_version": 2,')
     assert json.loads(text)["settings"]["language"] == "nl"
 
 

@@ -74,10 +74,13 @@ def hostile_state(text: str, now: datetime):  # type: ignore[no-untyped-def]
     An open honest sentence (and for whom), an own favourite affirmation, an
     affirmation session with its belief text, a planned step this week (what, with
     whom, first sentence) and a done one with a reflection, both on a ladder whose
-    desire is the text, and a guide draft with every answer, open at its details.
+    desire is the text, a guide draft with every answer, open at its details, and a
+    core quadrant with own words on every corner and the sentence.
     """
     from durf.core.affirm import AffirmSession, add_own, record_affirm_session, toggle_favourite
     from durf.core.breathing import BreathingSession, record_session
+    from durf.core.quadrant import QuadrantAnswers, record_quadrant
+    from durf.core.quadrant_file import CORNERS
     from durf.core.state import State, StepDraft, StepReflection
     from durf.core.steps import GUIDE_PAGES, mark_done, plan_step
     from durf.core.weeks import Week
@@ -142,6 +145,14 @@ def hostile_state(text: str, now: datetime):  # type: ignore[no-untyped-def]
         sentence=_field("draft-sentence"),
     )
     state = state.model_copy(update={"step_draft": draft})
+    quadrant = QuadrantAnswers(
+        "vulnerability",
+        earlier,
+        ticked={"quality": ["not-knowing"]},
+        own={corner: _field(f"quadrant-{corner}") for corner in CORNERS},
+        sentence=_field("quadrant-sentence"),
+    )
+    state = record_quadrant(state, quadrant, earlier + timedelta(minutes=20), True)
     return _with_text(state, text)
 
 
@@ -218,6 +229,7 @@ def assert_shown_safely(app, probe: Probe, where: str) -> None:  # type: ignore[
     assert "\x1b]" not in frame, f"{where}: an OSC sequence (a link or a title) reached the frame"
     if probe.visible is not None:
         lines = emulated_lines(app)
-        assert any(probe.visible in line for line in lines), (
+        # A long path (a deep temporary folder) may wrap, so wrapped lines are joined.
+        assert probe.visible in "".join(line.strip() for line in lines), (
             f"{where}: {probe.visible!r} is not on the screen:\n" + "\n".join(lines)
         )

@@ -9,6 +9,7 @@ on the emulated screen (so the test cannot pass by showing nothing).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -99,6 +100,12 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
             await _look(pilot, probe, f"guide, question {5 - page}", "pageup")
         await _back_home(app)
 
+        app.action_open_quadrant()
+        await _look(pilot, probe, "the core quadrant drawn")
+        await _look(pilot, probe, "the core quadrant done again", "r")
+        await _look(pilot, probe, "the core quadrant, the sentence", *["pagedown"] * 4)
+        await _back_home(app)
+
         app.push_screen(OwnScreen())
         await _look(pilot, probe, "own affirmations")
         app.screen.query_one("#own", OptionList).focus()
@@ -138,8 +145,12 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
 
         app.action_start_session()
         await _look(pilot, probe, "a session's plan")
-        await pilot.press("enter", "s", "n")  # past the check-in and the breathing
-        await pilot.pause()
+        from durf.screens.breathe import BreatheScreen
+
+        await pilot.press("enter", "s")  # past the check-in
+        await _until(pilot, lambda: isinstance(app.screen, BreatheScreen), "the breathing")
+        await pilot.press("n")  # and past the breathing
+        await _until(pilot, lambda: not isinstance(app.screen, BreatheScreen), "the next part")
         await _look(pilot, probe, "a session: the affirmation believed least")
         await _look(pilot, probe, "a session: this week's step", "n")
         await pilot.press("n")
@@ -153,6 +164,15 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
         await pilot.pause()
         await _look(pilot, probe, "the session in the history", "enter")
         assert "Practice session" in frame_words(app), "the session's entry did not open"
+
+
+async def _until(pilot, shown: Callable[[], bool], what: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait for ``what`` to be shown: a loaded machine takes its time to push a screen."""
+    for _ in range(500):
+        if shown():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"{what} was never shown")
 
 
 async def test_notices_and_pages_that_name_a_hostile_path_show_it_literally(

@@ -100,6 +100,21 @@ def _session_at(kind: str, *extra_parts: Any) -> Callable[[Any], None]:
     return open_session
 
 
+def _quadrant_drawn(app: Any) -> None:
+    from durf.core.quadrant import QuadrantAnswers, record_quadrant
+    from durf.screens.quadrant_summary import QuadrantSummaryScreen
+
+    answers = QuadrantAnswers(
+        "vulnerability",
+        app.clock.now(),
+        ticked={"quality": ["not-knowing", "feeling"], "allergy": ["advice", "gossip"]},
+        own={"pitfall": "Sharing it all at once, and then regretting it for days. " * 3},
+        sentence="Once this week I say that I do not know yet.",
+    )
+    app.change_state(lambda state: record_quadrant(state, answers, app.clock.now(), True))
+    app.push_screen(QuadrantSummaryScreen(answers.id))
+
+
 def _open_sentence(app: Any) -> Any:
     from durf.core.session import Part, sentence_to_follow_up
 
@@ -132,6 +147,9 @@ def _screens() -> dict[str, Callable[[Any], None]]:
         "session: check-out": _session_at("checkout"),
         "session: the guide": _session_at("guide", Part("guide", 360)),
         "session: a sentence": lambda app: _session_at("sentence", _open_sentence(app))(app),
+        "session: the core quadrant": _session_at(
+            "quadrant", Part("quadrant", 300, quadrant_id="vulnerability")
+        ),
         "breathing: check-in": lambda app: app.action_start_breathing(),
         "breathing: setup": _open(lambda app: SetupScreen(_breathing_flow(app))),
         "breathing: the orb": lambda app: app.start_breathing_now(app.current_pattern(), 6),
@@ -154,6 +172,8 @@ def _screens() -> dict[str, Callable[[Any], None]]:
         "steps: reflect": _open(lambda app: ReflectScreen(_step_id(app, "planned"))),
         "steps: edit": _open(lambda app: StepFormScreen(_step_id(app, "planned"), smaller=False)),
         "steps: smaller": _open(lambda app: StepFormScreen(_step_id(app, "planned"), smaller=True)),
+        "core quadrant: a page": lambda app: app.action_open_quadrant(),
+        "core quadrant: drawn": _quadrant_drawn,
         "dashboard": lambda app: app.action_open_progress(),
         "history": lambda app: app.action_open_history(),
         "history: an entry": _open(lambda app: EntryScreen(_entry(app))),

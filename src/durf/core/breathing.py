@@ -28,6 +28,19 @@ BODY_AREAS = (
 )
 """Where tension can sit, in the order the check-in offers them."""
 
+NO_TENSION = "nowhere"
+"""The one answer that cannot go with any area: it says the tension sits nowhere."""
+
+
+def areas_after_ticking(ticked: list[str], just_ticked: str) -> list[str]:
+    """What stays ticked after ``just_ticked``: "nowhere" and an area exclude each other."""
+    if just_ticked not in ticked:
+        return ticked
+    if just_ticked == NO_TENSION:
+        return [NO_TENSION]
+    return [area for area in ticked if area != NO_TENSION]
+
+
 DEFAULT_BREATHS = 6
 
 

@@ -16,19 +16,24 @@ import io
 import json
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from durf.core.breathing import BODY_AREAS
 from durf.core.dates import long_date, week_range
 from durf.core.i18n import Language, get_language, set_language, t, tn
+from durf.core.quadrant import quadrant_rows
 from durf.core.session import PART_OF, practice_count
 from durf.core.state import HonestSentence, SessionRecord, State, Step
+from durf.core.state_codec import serialise_state
 from durf.core.steps import GUIDE_PAGES, STATUS_MARKS
-from durf.core.store import serialise_state, write_private
+from durf.core.store import write_private
 from durf.core.weeks import Week
+
+if TYPE_CHECKING:
+    from durf.core.quadrant_file import Quadrant
 
 ExportFormat = Literal["json", "csv", "md"]
 FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "md")
@@ -165,6 +170,7 @@ def export_markdown(
     *,
     today: date | None = None,
     zone: tzinfo | None = None,
+    quadrants: Mapping[str, Quadrant] | None = None,
 ) -> str:
     """A journal by ISO week, to read yourself or to share with a coach.
 
@@ -174,7 +180,7 @@ def export_markdown(
     """
     with _speaking(language):
         when = today or datetime.now(zone).date()
-        return _Journal(state, zone).render(when)
+        return _Journal(state, zone, quadrants).render(when)
 
 
 def _rating(value: object) -> str:
@@ -184,9 +190,13 @@ def _rating(value: object) -> str:
 class _Journal:
     """Builds the Markdown text line by line."""
 
-    def __init__(self, state: State, zone: tzinfo | None) -> None:
+    def __init__(
+        self, state: State, zone: tzinfo | None, quadrants: Mapping[str, Quadrant] | None = None
+    ) -> None:
         self.state = state
         self.zone = zone
+        self.quadrants = quadrants or {}
+        """The core quadrants by id, to write the examples ticked in words."""
         self.lines: list[str] = []
         self.steps = {step.id: step for step in state.steps}
         self.ladders = {ladder.id: ladder for ladder in state.ladders}
@@ -404,6 +414,7 @@ class _Journal:
             "affirm": "affirm.title",
             "step": "steps.title",
             "session": "history.kind_long.session",
+            "quadrant": "history.kind_long.quadrant",
         }
         head = [start, t(names.get(record.exercise, "export.md.exercise.session"))]
         minutes = _minutes(record)
@@ -423,6 +434,10 @@ class _Journal:
             self.affirmations(details, inner)
         elif record.exercise == "step":
             self.step_session(details, inner)
+        elif record.exercise == "quadrant":
+            quadrant = self.quadrants.get(str(details.get("quadrant")))
+            for label, text in quadrant_rows(details, quadrant, get_language()):
+                self.field(inner, f"{label}:", text)
         elif record.exercise == "session":
             self.practice_session(details, inner)
             for part in self.parts_of.get(record.id, []):
@@ -534,14 +549,19 @@ def export_bytes(
     *,
     today: date | None = None,
     zone: tzinfo | None = None,
+    quadrants: Mapping[str, Quadrant] | None = None,
 ) -> bytes:
-    """The export in one of the three ``FORMATS``, as UTF-8 bytes."""
+    """The export in one of the three ``FORMATS``, as UTF-8 bytes.
+
+    ``quadrants`` (by id) lets the journal name the examples a core quadrant ticked.
+    """
     if export_format == "json":
         return export_json(state)
     if export_format == "csv":
         return export_csv(state, zone).encode("utf-8")
     if export_format == "md":
-        return export_markdown(state, language, today=today, zone=zone).encode("utf-8")
+        journal = export_markdown(state, language, today=today, zone=zone, quadrants=quadrants)
+        return journal.encode("utf-8")
     raise ValueError(f"not an export format: {export_format!r}")
 
 

@@ -1,8 +1,9 @@
 """Deleting everything durf keeps about you, and nothing of yours it does not own.
 
 What goes: the state file, its backup, every copy moved aside as unreadable,
-the lock file, and temporary files a crash may have left; then durf's home
-folder itself, once it is empty. What stays: ``exercises/``, where you keep
+the sync tools' conflict copies durf merged (``merged/``), the lock file, and
+temporary files a crash may have left; then durf's home folder itself, once it
+is empty. What stays: ``exercises/``, where you keep
 exercise files you wrote yourself, and any file durf did not make.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from durf.core.i18n import t
-from durf.core.paths import STATE_FILE_NAME, user_exercises_dir
+from durf.core.paths import STATE_FILE_NAME, merged_dir, user_exercises_dir
 from durf.core.store import Store, StoreError
 
 _NAME = re.escape(STATE_FILE_NAME)
@@ -54,6 +55,10 @@ def data_files(home: Path) -> list[Path]:
         ),
         key=lambda path: (path.name != STATE_FILE_NAME, path.name),
     )
+    merged = merged_dir(home)
+    if merged.is_dir() and not merged.is_symlink():
+        # Every file in it is a conflict copy whose contents durf merged into the state.
+        found += sorted(path for path in merged.iterdir() if path.is_file())
     lock = home / f"{STATE_FILE_NAME}.lock"
     return [*found, lock] if lock.exists() else found
 
@@ -83,6 +88,8 @@ def forget(store: Store) -> Forgotten:
                 continue  # held right now; it goes last, below
             if _remove(path):
                 removed.append(path)
+        with contextlib.suppress(OSError):
+            merged_dir(home).rmdir()  # empty now, unless the user put something else there
         store.start_empty()
         # Removed while still held: a durf waiting for the lock finds the state
         # gone when it gets its turn, never a half-deleted one.

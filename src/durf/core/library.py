@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     TypeAdapter,
     ValidationError,
@@ -25,39 +23,13 @@ from pydantic import (
     model_validator,
 )
 
-from durf.core.i18n import Language, t
+from durf.core.i18n import t
+from durf.core.library_base import Id, Strict, Text
 from durf.core.pacer import PHASE_LIMITS
-from durf.core.text import has_control_characters, one_line
+from durf.core.quadrant_file import Quadrant
+from durf.core.text import one_line
 
 MAX_FILE_BYTES = 256 * 1024
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
-
-
-class Strict(BaseModel):
-    """Exercise files reject unknown fields: a typo should be reported, not ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Strict):
-    """One piece of text in both languages."""
-
-    nl: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
-
-    def get(self, language: Language) -> str:
-        """The text in ``language``."""
-        return self.nl if language == "nl" else self.en
-
-    @model_validator(mode="after")
-    def _not_blank(self) -> Text:
-        for language in ("nl", "en"):
-            text = getattr(self, language)
-            if not text.strip():
-                raise ValueError(t("library.reason.blank", language=language))
-            if has_control_characters(text.replace("\n", " ")):
-                raise ValueError(t("library.reason.control", language=language))
-        return self
 
 
 # -- breathing ---------------------------------------------------------------
@@ -186,10 +158,10 @@ class PromptSet(Strict):
 
 
 Exercise = Annotated[
-    BreathingPattern | OpenerSet | AffirmationSet | StepGuide | PromptSet,
+    BreathingPattern | OpenerSet | AffirmationSet | StepGuide | PromptSet | Quadrant,
     Field(discriminator="kind"),
 ]
-KINDS = ("breathing", "openers", "affirmations", "step_guide", "prompts")
+KINDS = ("breathing", "openers", "affirmations", "step_guide", "prompts", "quadrant")
 _exercise_adapter: TypeAdapter[Exercise] = TypeAdapter(Exercise)
 
 
@@ -214,6 +186,7 @@ class Library:
     affirmations: list[AffirmationSet] = field(default_factory=list)
     step_guides: list[StepGuide] = field(default_factory=list)
     prompts: list[PromptSet] = field(default_factory=list)
+    quadrants: list[Quadrant] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[tuple[str, str], Path] = field(default_factory=dict)
     """Where each ``(kind, id)`` came from."""
@@ -234,6 +207,7 @@ class Library:
             "affirmations": self.affirmations,
             "step_guide": self.step_guides,
             "prompts": self.prompts,
+            "quadrant": self.quadrants,
         }[kind]
 
 

@@ -13,11 +13,20 @@ from typing import Any
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
-"""``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``.
 
-Version 1 is the first released format, so there is nothing to upgrade yet.
-"""
+def v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 lets the history hold the exercise kind ``quadrant``.
+
+    A version-1 file cannot hold one, and everything else it may hold means the
+    same in version 2, so the data passes through unchanged. The version number
+    moves on so that a durf that knows only version 1 refuses the file plainly
+    (a newer durf wrote it) rather than taking a quadrant record for damage.
+    """
+    return document
+
+
+MIGRATIONS: dict[int, Migration] = {1: v1_to_v2}
+"""``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``."""
 
 
 class MigrationGapError(ValueError):

@@ -8,6 +8,8 @@ from pathlib import Path
 HOME_VARIABLE = "DURF_HOME"
 STATE_FILE_NAME = "state.json"
 USER_EXERCISES_DIR_NAME = "exercises"
+MERGED_DIR_NAME = "merged"
+"""Where a sync tool's conflict copy is kept once merged; only ``durf forget`` deletes it."""
 
 
 def durf_home(override: str | os.PathLike[str] | None = None) -> Path:
@@ -31,6 +33,11 @@ def state_file(home: Path) -> Path:
 def user_exercises_dir(home: Path) -> Path:
     """The folder where a user drops exercise files of their own."""
     return home / USER_EXERCISES_DIR_NAME
+
+
+def merged_dir(home: Path) -> Path:
+    """Where conflict copies go once their contents are in the state file."""
+    return home / MERGED_DIR_NAME
 
 
 def bundled_exercises_dir() -> Path:

@@ -25,7 +25,7 @@ STEP_WEEKS = 8
 """How many weeks the small-steps figure looks back, this week included."""
 BELIEF_SAMPLE = 3
 """How many rated sessions make "where belief started" and "where it is now"."""
-EXERCISES = ("breathe", "affirm", "step", "session")
+EXERCISES = ("breathe", "affirm", "step", "session", "quadrant")
 """Every exercise kind, in the order the dashboard lists them."""
 STEP_OUTCOMES = ("done", "smaller", "moved", "not_this_time", "planned")
 """Every step status, in the order the dashboard lists them."""

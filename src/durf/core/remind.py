@@ -9,7 +9,6 @@ record of what is set up, so nothing about reminders lives in the state file.
 
 from __future__ import annotations
 
-import plistlib
 import re
 import shlex
 from dataclasses import dataclass
@@ -183,11 +182,15 @@ def launchd_plist(reminder: Reminder, command: list[str]) -> bytes:
         "StartCalendarInterval": interval,
         "RunAtLoad": False,
     }
+    import plistlib  # only when a reminder is written or read: every start parses remind's options
+
     return plistlib.dumps(agent, fmt=plistlib.FMT_XML)
 
 
 def read_launchd(kind: Kind, data: bytes) -> tuple[Reminder, list[str]] | None:
     """The reminder and its command from an agent durf wrote, or None."""
+    import plistlib
+
     try:
         agent = plistlib.loads(data)
         interval = agent["StartCalendarInterval"]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from durf.core.state import HonestSentence, SessionRecord, State, Step
 
 PartKind = Literal[
-    "checkin", "breathe", "affirm", "step", "guide", "sentence", "question", "checkout"
+    "checkin", "breathe", "affirm", "step", "guide", "sentence", "question", "quadrant", "checkout"
 ]
 PART_OF = "session"
 """The key in a part's own record that holds the id of its session."""
@@ -46,6 +46,7 @@ GUIDE_SECONDS = 360
 GUIDE_RESUME_SECONDS = 180
 SENTENCE_SECONDS = 30
 QUESTION_SECONDS = 180
+QUADRANT_SECONDS = 300
 
 MIN_BREATHS, MAX_BREATHS = 3, 60
 MIN_AFFIRMATIONS, MAX_AFFIRMATIONS = 2, 60
@@ -71,6 +72,8 @@ class Part:
     """``set-id/prompt-id`` of the reflection question."""
     resume: bool = False
     """For the guide: carry on with the draft left last time."""
+    quadrant_id: str | None = None
+    """For the core quadrant: which one."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ def plan_session(
     affirmations: Sequence[Item],
     seconds_each: int,
     prompts: Sequence[str],
+    quadrant_id: str | None = None,
 ) -> SessionPlan:
     """Plan a session of about ``minutes`` from what is open in the user's week.
 
@@ -121,6 +125,9 @@ def plan_session(
     ``breath_cycle`` the seconds of one breath at the user's pace,
     ``affirmations`` every affirmation that can be practised (in the mix's
     order), ``prompts`` the keys of the reflection questions in order.
+    ``quadrant_id`` is the core quadrant to offer in place of the question, when
+    one is due (see ``durf.core.quadrant.due_in_session``); it is offered only where
+    the question would have been.
     """
     minutes = clamp_minutes(minutes)
     budget = minutes * 60 - CHECK_IN_SECONDS - CHECK_OUT_SECONDS
@@ -142,7 +149,11 @@ def plan_session(
     room_for_question = QUESTION_SECONDS + (
         GUIDE_SECONDS if week_part is not None and week_part.kind == "guide" else 0
     )
-    if prompt is not None and budget - room_for_question >= practice_at_least:
+    room_for_quadrant = room_for_question - QUESTION_SECONDS + QUADRANT_SECONDS
+    if quadrant_id is not None and budget - room_for_quadrant >= practice_at_least:
+        extras.append(Part("quadrant", QUADRANT_SECONDS, quadrant_id=quadrant_id))
+        budget -= QUADRANT_SECONDS
+    elif prompt is not None and budget - room_for_question >= practice_at_least:
         extras.append(Part("question", QUESTION_SECONDS, prompt_key=prompt))
         budget -= QUESTION_SECONDS
 

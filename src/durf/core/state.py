@@ -30,7 +30,8 @@ __all__ = [
     "StepReflection",
 ]
 
-ExerciseKind = Literal["breathe", "affirm", "step", "session"]
+ExerciseKind = Literal["breathe", "affirm", "step", "session", "quadrant"]
+"""``quadrant`` came with schema version 2: an older durf could not read it."""
 
 
 class Record(BaseModel):
@@ -70,6 +71,11 @@ class Settings(Record):
     """A calm full-screen layout: no title bar, only the keys needed now."""
     safety_seen: bool = False
     """Whether the safety line was shown at the start of a first breathing session."""
+    changed_at: dict[str, AwareDatetime] = Field(default_factory=dict)
+    """When each setting above was last changed, by its name. Kept so that, when a
+    sync tool leaves a conflict copy, the later change of each setting wins. A
+    setting missing here was last changed before durf kept these times (or never):
+    it counts as older than any time. Older files simply lack the field."""
 
 
 class SessionRecord(Record):

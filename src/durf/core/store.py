@@ -11,14 +11,15 @@ The contract (see the README, "Your data"):
 * A file from a newer durf is neither loaded nor overwritten.
 * Two processes on one home: every change runs under a file lock and starts from
   what is on disk, so neither process loses the other's updates.
+* Two computers through a sync tool: before every save, the conflict copies the
+  tool left beside the state file are merged in by id, and once the merged state
+  is on disk each copy is kept in ``merged/`` (``core/sync_merge.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import gc
-import json
 import os
 import re
 import secrets
@@ -29,32 +30,42 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from durf.core.clock import Clock, SystemClock
+from durf.core.conflicts import conflict_copies, keep_merged
 from durf.core.i18n import t
-from durf.core.migrations import MigrationGapError, migrate
-from durf.core.paths import state_file
-from durf.core.quicklook import VERSION_AT_START
-from durf.core.state import SCHEMA_VERSION, State
+from durf.core.paths import merged_dir, state_file
+from durf.core.state import State
+from durf.core.state_codec import Written, no_gc_pauses, plan_save, serialise_state, write_plan
+from durf.core.statefile import (
+    NewerStateError,
+    StoreError,
+    UnreadableState,
+    parse_state,
+    write_private,
+)
+from durf.core.sync_merge import (
+    Merged,
+    describe_merged,
+    describe_not_moved,
+    take_in,
+)
+
+__all__ = [
+    "NewerStateError",
+    "StateWriteError",
+    "Store",
+    "StoreError",
+    "UnreadableState",
+    "parse_state",
+    "serialise_state",
+    "write_private",
+]
 
 LOCK_TIMEOUT_SECONDS = 10.0
 
 
-class StoreError(Exception):
-    """A problem with the state file that the user must read; ``str()`` is the message."""
-
-
-class NewerStateError(StoreError):
-    """The file was written by a newer durf: loading or saving it would lose data."""
-
-
 class StateWriteError(StoreError):
     """A change could not be saved; the file on disk is still the previous one."""
-
-
-class _Unreadable(ValueError):
-    """Internal: the file's bytes are not a valid state, with a short reason."""
 
 
 @dataclass(frozen=True)
@@ -62,23 +73,6 @@ class _DiskSignature:
     inode: int
     size: int
     mtime_ns: int
-
-
-@contextlib.contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while building or dumping many objects.
-
-    A long history creates tens of thousands of objects at once; the collector
-    would walk them over and over (half the load time at 100k records), though
-    none of them is garbage.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _signature(path: Path) -> _DiskSignature | None:
@@ -89,102 +83,8 @@ def _signature(path: Path) -> _DiskSignature | None:
     return _DiskSignature(st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "(file)"
-    return f"{where}: {first['msg']}"
-
-
 def _backup_of(target: Path) -> Path:
     return target.with_name(target.name + ".bak")
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to a new file only you can read (0600), and make sure it is on disk.
-
-    ``path`` must not exist yet: this is the temporary half of an atomic replace.
-    """
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def parse_state(raw: bytes) -> State:
-    """Turn the bytes of a state file into a ``State``, migrating old versions.
-
-    Raises ``NewerStateError`` for a file from a newer durf and ``ValueError``
-    (with a short reason) for anything else that is not a valid state.
-    """
-    match = VERSION_AT_START.match(raw)
-    if match and int(match.group(1)) == SCHEMA_VERSION:
-        # The common case: our own file. Let pydantic parse the JSON in one pass.
-        try:
-            with _no_gc_pauses():
-                return State.model_validate_json(raw)
-        except ValidationError as error:
-            raise _Unreadable(_first_error(error)) from None
-    try:
-        document = json.loads(raw)
-    except RecursionError:
-        # Brackets nested thousands deep: no durf wrote this, and Python's
-        # reader gives up on it rather than failing as invalid JSON.
-        raise _Unreadable(t("store.reason.too_deep")) from None
-    except ValueError as error:
-        # Also a whole number too long to convert (over 4300 digits), which
-        # ``json`` reports as a plain ValueError, not a JSONDecodeError.
-        raise _Unreadable(t("store.reason.not_json", detail=str(error))) from None
-    if not isinstance(document, dict):
-        raise _Unreadable(t("store.reason.not_object"))
-    version = document.get("schema_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise NewerStateError(t("store.newer", version=version, known=SCHEMA_VERSION))
-    try:
-        document = migrate(document, SCHEMA_VERSION)
-        return State.model_validate(document)
-    except MigrationGapError as error:
-        raise _Unreadable(str(error)) from None
-    except ValidationError as error:
-        raise _Unreadable(_first_error(error)) from None
-
-
-RecordCache = dict[int, tuple[object, bytes]]
-"""Each history record's JSON by the record's ``id()``, with the record to check it is the same."""
-
-
-def serialise_state(state: State, cache: RecordCache | None = None) -> bytes:
-    """The state file's bytes: settings first, then one history record per line.
-
-    This is the documented format, used for the state file and for ``durf export``.
-    A record never changes once written (changes make new objects), so a ``cache``
-    kept between calls reuses each record's JSON: a save with a long history only
-    serialises what is new. The cache is updated in place to hold exactly the
-    records of ``state``. Keeping the history last also keeps the settings within
-    the first kilobytes, where the quick look finds them.
-    """
-    known = cache if cache is not None else {}
-    with _no_gc_pauses():
-        head = state.model_dump_json(indent=1, exclude={"history"}).encode("utf-8")
-        fresh: RecordCache = {}
-        lines = []
-        for record in state.history:
-            cached = known.get(id(record))
-            if cached is not None and cached[0] is record:
-                line = cached[1]
-            else:
-                line = record.model_dump_json().encode("utf-8")
-            fresh[id(record)] = (record, line)
-            lines.append(line)
-    if cache is not None:
-        cache.clear()
-        cache.update(fresh)
-    if not lines:
-        return head[:-2] + b',\n "history": []\n}'
-    return head[:-2] + b',\n "history": [\n  ' + b",\n  ".join(lines) + b"\n ]\n}"
 
 
 class Store:
@@ -198,8 +98,10 @@ class Store:
         self._signature: _DiskSignature | None = None
         self._mutex = threading.RLock()
         self._lock: Any = None
-        self._record_json: RecordCache = {}
+        self._written: Written | None = None
+        """Where the last save put the history, so the next one copies it."""
         self._notices: list[str] = []
+        self._told_copies: set[tuple[str, int]] = set()
 
     @property
     def target(self) -> Path:
@@ -281,7 +183,7 @@ class Store:
         signature = _signature(self.path)
         try:
             state = parse_state(raw)
-        except _Unreadable as problem:
+        except UnreadableState as problem:
             return self._recover(str(problem), in_memory)
         self._signature = signature
         return state
@@ -293,7 +195,7 @@ class Store:
             # under the lock, before calling anything corrupt.
             try:
                 state = parse_state(self.path.read_bytes())
-            except (OSError, _Unreadable):
+            except (OSError, UnreadableState):
                 state = None
             if state is not None:
                 self._signature = _signature(self.path)
@@ -339,7 +241,7 @@ class Store:
     def _read_backup(self) -> State | None:
         try:
             return parse_state(self.backup_path.read_bytes())
-        except (OSError, _Unreadable, NewerStateError):
+        except (OSError, UnreadableState, NewerStateError):
             return None
 
     # -- writing ---------------------------------------------------------------
@@ -359,10 +261,47 @@ class Store:
                 # refuses it (a step another window closed): the signature just read
                 # belongs to it, so the memory must too.
                 self._state = current
+            taken = take_in(current, conflict_copies(self.target), self._told_copies)
+            self._notices.extend(taken.notices)
+            current = taken.state
             new_state = change(current)
             self._write(new_state)
             self._state = new_state
+            self._put_away(taken.merged)
             return new_state
+
+    def take_in_conflict_copies(self) -> bool:
+        """Merge the conflict copies a sync tool left beside the state file; whether to tell.
+
+        Every save does this too; the app also does it at start, so what the other
+        computer did is shown at once. A copy durf cannot read (or that a newer durf
+        wrote) stays where it is and is named in a notice, once.
+        """
+        with self._mutex:
+            if not conflict_copies(self.target):
+                return False
+            before = len(self._notices)
+            try:
+                self.update(lambda state: state)
+            except StateWriteError as error:
+                # Not saved: the copies stay where they are, to be merged at the next save.
+                self._notices.append(str(error))
+            return len(self._notices) > before
+
+    def _put_away(self, merged: list[Merged]) -> None:
+        """Move merged copies into ``merged/``, now that the state holding them is on disk."""
+        for item in merged:
+            try:
+                keep_merged(item.copy.path, item.data, self.home)
+            except OSError as error:
+                # Merged all the same; named once, not at every save that merges it again.
+                key = (f"not moved: {item.copy.path}", len(item.data))
+                if key not in self._told_copies:
+                    self._told_copies.add(key)
+                    reason = error.strerror or str(error)
+                    self._notices.append(describe_not_moved(item.copy, reason))
+                continue
+            self._notices.append(describe_merged(item.copy, item.report, merged_dir(self.home)))
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -379,7 +318,7 @@ class Store:
         with self._mutex:
             self._state = State()
             self._signature = None
-            self._record_json = {}
+            self._written = None
             self._notices = []
 
     def _unless_forgotten(self, in_memory: State) -> State | None:
@@ -391,7 +330,7 @@ class Store:
         """
         if self._signature is None or self.path.exists() or self.backup_path.exists():
             return in_memory
-        self._record_json = {}
+        self._written = None
         self._notices.append(t("store.forgotten_elsewhere", home=str(self.home)))
         return None
 
@@ -431,8 +370,10 @@ class Store:
     def _write(self, state: State) -> None:
         """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
         self._ensure_home()
+        target = self.target
         try:
-            data = serialise_state(state, self._record_json)
+            with no_gc_pauses():
+                plan = plan_save(state, self._written, target)
         except ValueError:
             # Text that UTF-8 cannot hold (lone surrogates from undecodable input)
             # must cost this one change, not the app: the file on disk stays as it was.
@@ -440,11 +381,10 @@ class Store:
             raise StateWriteError(
                 t("store.cannot_write", path=str(self.path), reason=reason)
             ) from None
-        target = self.target
         self._remove_orphaned_temporaries(target)
         tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
-            write_private(tmp, data)
+            written = write_plan(tmp, plan, self._written, target)
             if target.exists():
                 self._keep_backup(target)
             os.replace(tmp, target)
@@ -454,6 +394,9 @@ class Store:
                 tmp.unlink()
             key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
             raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
+        # A failed save leaves the previous file and its record as they were: the
+        # copy checks the file's signature before it trusts either.
+        self._written = written
         self._signature = _signature(self.path)
 
     def _remove_orphaned_temporaries(self, target: Path) -> None:

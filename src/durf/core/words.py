@@ -8,6 +8,7 @@ from durf.core.i18n import t, tn
 from durf.core.session import practice_count
 
 if TYPE_CHECKING:
+    from durf.core.merge import MergeReport
     from durf.core.state import State
 
 
@@ -27,3 +28,27 @@ def what_it_holds(state: State) -> str:
             tn("data.sentences", len(state.sentences)),
         ]
     )
+
+
+def describe_additions(report: MergeReport) -> str:
+    """What a merge adds, in words: ``3 sessions, 1 small step and the settings``."""
+    words = {
+        "history": "data.sessions",
+        "steps": "data.steps",
+        "ladders": "data.ladders",
+        "sentences": "data.sentences",
+        "own_affirmations": "data.own_affirmations",
+        "favourite_affirmations": "data.favourites",
+    }
+    parts = [
+        tn(key, report.kinds[kind].added)
+        for kind, key in words.items()
+        if kind in report.kinds and report.kinds[kind].added
+    ]
+    if report.draft_added:
+        parts.append(t("import.draft"))
+    if report.settings_taken:
+        parts.append(t("import.settings"))
+    if report.unknown_fields_taken and not parts:
+        parts.append(t("import.unknown_fields"))
+    return and_list(parts)

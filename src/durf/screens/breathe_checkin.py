@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from durf.core.breathing import BODY_AREAS
+from durf.core.breathing import BODY_AREAS, areas_after_ticking
 from durf.core.i18n import t
 from durf.screens.flow import FlowScreen
 from durf.widgets.scale import Scale
@@ -52,6 +52,15 @@ class CheckInScreen(FlowScreen):
                 "scale.tension_high",
                 id="tension",
             )
+
+    def on_selection_list_selection_toggled(
+        self, event: SelectionList.SelectionToggled[str]
+    ) -> None:
+        """Ticking "Nowhere, really" unticks the areas, and ticking an area unticks it."""
+        areas = event.selection_list
+        keep = areas_after_ticking(list(areas.selected), event.selection.value)
+        for area in set(areas.selected) - set(keep):
+            areas.deselect(area)
 
     def remember(self) -> None:
         """The marked areas and the rating go into the session."""

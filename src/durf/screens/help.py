@@ -73,6 +73,14 @@ BOARD_KEYS = [
     ("← →", "board.key_weeks"),
     ("t", "keys.this_week"),
 ]
+QUADRANT_KEYS = [
+    ("keyname.space", "quadrant.key_tick"),
+    ("Tab", "keys.next_field"),
+    ("PgDn / Enter", "keys.next"),
+    ("PgUp", "keys.previous"),
+    ("r", "quadrant.key_redo"),
+    ("Esc", "quadrant.key_stop"),
+]
 PROGRESS_KEYS = [
     ("h", "keys.history"),
     ("e", "keys.export"),
@@ -128,6 +136,7 @@ class HelpScreen(DurfScreen):
                 ("help.open_sentences", FOLLOW_UP_KEYS),
                 ("help.in_guide", GUIDE_KEYS),
                 ("help.on_board", BOARD_KEYS),
+                ("help.in_quadrant", QUADRANT_KEYS),
                 ("help.on_progress", PROGRESS_KEYS),
                 ("help.in_history", HISTORY_KEYS),
                 ("help.in_forms", FORM_KEYS),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,9 +21,6 @@ from durf.core.session import is_part
 from durf.core.weeks import Week
 from durf.screens.base import PHONE_WIDTH, DurfScreen
 from durf.screens.history_lines import entry_line, when
-
-if TYPE_CHECKING:
-    pass
 
 FILTERS = (None, *EXERCISES)
 """What ``f`` cycles through: everything, then each exercise."""

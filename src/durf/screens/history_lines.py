@@ -9,6 +9,7 @@ from textual.content import Content
 
 from durf.core.history import Entry
 from durf.core.i18n import t, tn
+from durf.core.quadrant import ticked_count
 from durf.core.steps import STATUS_MARKS
 from durf.core.text import one_line
 
@@ -90,6 +91,10 @@ def summary(entry: Entry, room: int = 46) -> list[str | tuple[str, str]]:
         question = details.get("question")
         if isinstance(question, dict) and isinstance(question.get("answer"), str):
             quote = question["answer"] if question["answer"].strip() else ""
+    elif record is not None and entry.exercise == "quadrant":
+        parts.append(tn("history.quadrant_ticked", ticked_count(record.details)))
+        sentence = record.details.get("sentence")
+        quote = sentence if isinstance(sentence, str) else ""
     elif entry.exercise == "step":
         part = record.details.get("part") if record is not None else None
         if step is None:

@@ -41,6 +41,8 @@ HOME_ENTRIES: list[HomeEntry] = [
     HomeEntry("settings", "settings.title", "home.settings_description", "app.open_settings"),
     HomeEntry("help", "help.title", "home.help_description", "app.open_help"),
     HomeEntry("about", "about.title", "home.about_description", "app.open_about"),
+    # Ninth, so that the numbers people (and tests) know by heart stay where they are.
+    HomeEntry("quadrant", "quadrant.title", "home.quadrant_description", "app.open_quadrant"),
 ]
 
 

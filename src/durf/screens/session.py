@@ -38,7 +38,13 @@ if TYPE_CHECKING:
     from durf.core.session import Part, SessionPlan
     from durf.core.state import State
 
-EXERCISE_OF_PART = {"breathe": "breathe", "affirm": "affirm", "guide": "step", "step": "step"}
+EXERCISE_OF_PART = {
+    "breathe": "breathe",
+    "affirm": "affirm",
+    "guide": "step",
+    "step": "step",
+    "quadrant": "quadrant",
+}
 """The exercise whose own record a part keeps, by part kind."""
 
 
@@ -357,8 +363,11 @@ class SessionScreen(FlowScreen):
         self.durf.session_run = None
         self.run = None
         if completed:
-            minutes = max(1, round((self.durf.clock.now() - run.started_at).total_seconds() / 60))
-            self.app.notify(tn("session.kept", minutes), timeout=8)
+            seconds = (self.durf.clock.now() - run.started_at).total_seconds()
+            if seconds < 60:
+                self.app.notify(t("session.kept_short"), timeout=8)
+            else:
+                self.app.notify(tn("session.kept", round(seconds / 60)), timeout=8)
         elif run.worth_keeping:
             done, total = parts_done(run)
             self.app.notify(t("session.kept_early", done=done, total=total), timeout=8)

@@ -590,6 +590,12 @@ def screen_for(hub: SessionScreen, part: Part) -> SessionPart | None:
         if not waiting:
             return None
         screen = SessionSentence(str(part.sentence_id))
+    elif part.kind == "quadrant":
+        from durf.screens.session_quadrant import session_quadrant_screen
+
+        screen = session_quadrant_screen(app, part)
+        if screen is None:
+            return None
     else:
         screen = SessionQuestion(str(part.prompt_key))
     screen.hub, screen.part = hub, part
