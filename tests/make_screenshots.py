@@ -117,7 +117,14 @@ STORY = "story"
 PRACTICE = "practice"
 """A home with eleven weeks of practice (see ``tests.core.factories.practice_story``)."""
 NARROW = (60, 20)
-SIZES = {"progress-3-dashboard-narrow": NARROW}
+PHONE = (40, 16)
+"""A phone in portrait (Termux, an SSH app) or a narrow split pane."""
+SIZES = {
+    "progress-3-dashboard-narrow": NARROW,
+    "phone-1-home": PHONE,
+    "phone-2-breathing": PHONE,
+    "phone-3-board": PHONE,
+}
 """Shots taken at another size than ``SIZE``."""
 
 # name, steps, what the home folder holds: False (nothing, never written), True
@@ -184,6 +191,9 @@ SHOTS: list[tuple[str, Steps, bool | str]] = [
     ("progress-5-entry", press("5", "h", "tab", "tab", "tab", "up", "up", "up", "enter"), PRACTICE),
     ("data-1-export", press("5", "e"), PRACTICE),
     ("data-2-delete-everything", press("6", "tab", "tab", "tab", "tab", "enter"), PRACTICE),
+    ("phone-1-home", press(), PRACTICE),
+    ("phone-2-breathing", breathing(2.0), True),
+    ("phone-3-board", press("4"), STORY),
 ]
 
 

@@ -94,6 +94,10 @@ class DurfApp(QuadrantActions, KeysInOrder):
 
     TITLE = "durf"
     CSS_PATH = "app.tcss"
+    # Every screen and dialog gets -phone below 60 columns and -low below 20 rows
+    # (a phone, a split pane), so its stylesheet can stack, shrink and drop margins.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-phone"), (60, "-roomy")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-low"), (20, "-tall")]
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "quit", show=False, priority=True),
         Binding("question_mark", "open_help", show=False),

@@ -278,7 +278,7 @@ FLOWS = [
             ),
         ),
         dutch_guide_saved,
-        size=(60, 20),
+        size=(40, 16),
         language="nl",
     ),
     Flow(
@@ -294,7 +294,7 @@ FLOWS = [
         ),
         dutch_breathing_saved,
         seed=with_settings(**QUICK_BREATH),
-        size=(60, 20),
+        size=(40, 16),
         language="nl",
     ),
     Flow(

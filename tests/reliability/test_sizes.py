@@ -21,10 +21,14 @@ from tests.app.conftest import FROZEN_NOW, make_app, settle
 from tests.core.factories import practice_story
 from tests.reliability.hostile import emulated_lines, frame_words
 
-EVERYDAY_SIZES = [(20, 8), (60, 20), (250, 70)]
-"""The smallest, exactly the minimum, and the largest (80x24 is what every other test uses)."""
+EVERYDAY_SIZES = [(20, 8), (40, 16), (60, 20), (250, 70)]
+"""The smallest, exactly the minimum (a phone), the smallest desk split, and the largest
+(80x24 is what every other test uses)."""
 EVERY_SIZE = [
     *EVERYDAY_SIZES,
+    (39, 15),
+    (39, 16),
+    (40, 15),
     (59, 19),
     (80, 24),
     (20, 70),

@@ -13,13 +13,16 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from durf.core.i18n import t
-from durf.widgets.keybar import KeyBar, KeyHint
+from durf.widgets.keybar import PHONE_WIDTH, KeyBar, KeyHint
+
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "PHONE_WIDTH", "DurfScreen"]
 
 if TYPE_CHECKING:
     from durf.app import DurfApp
 
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
+MIN_WIDTH = 40
+MIN_HEIGHT = 16
+"""Below this a screen shows the small-window notice: a phone in portrait still fits."""
 
 
 class DurfScreen(Screen[None]):
@@ -42,6 +45,16 @@ class DurfScreen(Screen[None]):
     }
     DurfScreen #body {
         padding: 1 2 0 2;
+    }
+    /* A phone or a split pane: every column and row goes to the content. */
+    DurfScreen.-phone #body {
+        padding: 1 1 0 1;
+    }
+    DurfScreen.-low #body {
+        padding: 0 2 0 2;
+    }
+    DurfScreen.-low.-phone #body {
+        padding: 0 1 0 1;
     }
     DurfScreen #too-small {
         display: none;

@@ -23,13 +23,19 @@ class ConfirmScreen(ModalScreen[bool]):
     }
     ConfirmScreen > Vertical {
         width: 56;
+        max-width: 100%;
         height: auto;
+        max-height: 100%;
+        overflow-y: auto;
         padding: 1 2;
         border: round $accent;
         background: $surface;
     }
     ConfirmScreen #question {
         margin-bottom: 1;
+    }
+    ConfirmScreen.-phone > Vertical {
+        padding: 1 1;
     }
     """
     BINDINGS: ClassVar = [

@@ -80,7 +80,33 @@ class ExportScreen(ModalScreen[None]):
         margin-top: 1;
         color: $text-muted;
     }
+    /* A low window: the dialog loses its air, the list and the field their frames,
+       so the title stays on screen above the field being typed in. */
+    ExportScreen.-low > Vertical, ExportScreen.-phone > Vertical {
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    ExportScreen.-low.-phone > Vertical {
+        padding: 0;
+    }
+    ExportScreen.-low Label, ExportScreen.-low #export-keys {
+        margin-top: 0;
+    }
+    ExportScreen.-low #export-format-label {
+        display: none;
+    }
+    ExportScreen.-low RadioSet {
+        border: none;
+        padding: 0;
+    }
+    ExportScreen.-low Input {
+        border: none;
+        height: 1;
+        padding: 0 1;
+    }
     """
+    # The dialog needs 22 rows with its frames: below 24 it goes compact (-low).
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-low"), (24, "-tall")]
     BINDINGS: ClassVar = [
         # Enter exports from every field; Space chooses a format in the list.
         Binding("enter", "export", show=False, priority=True),
@@ -102,7 +128,7 @@ class ExportScreen(ModalScreen[None]):
         with Vertical():
             yield Static(t("export.title"), id="export-title", markup=False)
             yield Static(t("export.intro"), markup=False)
-            yield Label(t("export.format"))
+            yield Label(t("export.format"), id="export-format-label")
             with RadioSet(id="export-format"):
                 for export_format in FORMATS:
                     yield RadioButton(
@@ -128,7 +154,9 @@ class ExportScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         """Start on the path: the format is already chosen, the place is what to check."""
         path = self.query_one("#export-path", Input)
-        path.focus()
+        # Not scrolled to: in a low window that would push the title out of sight,
+        # and the field is in view anyway.
+        path.focus(scroll_visible=False)
         path.cursor_position = len(path.value)
 
     @on(RadioSet.Changed, "#export-format")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -98,12 +100,19 @@ FORM_KEYS = [
 ]
 
 
-def key_table(keys: list[tuple[str, str]]) -> Content:
-    """Keys in a column, what they do beside them."""
-    lines = [
-        Content.assemble((key_label(key).ljust(14), "bold $accent"), t(description))
-        for key, description in keys
-    ]
+def key_table(keys: list[tuple[str, str]], *, narrow: bool = False) -> Content:
+    """Keys in a column, what they do beside them.
+
+    ``narrow`` (a phone's width, 36 columns): a narrower key column, and what a key
+    does wrapped under itself rather than back under the keys.
+    """
+    column, room = (12, 22) if narrow else (14, 0)
+    lines = []
+    for key, description in keys:
+        words = t(description)
+        if narrow:
+            words = ("\n" + " " * column).join(textwrap.wrap(words, room))
+        lines.append(Content.assemble((key_label(key).ljust(column), "bold $accent"), words))
     return Content("\n").join(lines)
 
 
@@ -134,4 +143,5 @@ class HelpScreen(DurfScreen):
             ):
                 yield Static(t(heading), classes="heading", markup=False)
                 yield Static(key_table(keys), classes="keys")
+                yield Static(key_table(keys, narrow=True), classes="keys narrow-keys")
             yield Static(t("help.palette"), classes="paragraph", markup=False)

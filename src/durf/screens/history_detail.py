@@ -67,6 +67,14 @@ class EntryScreen(DurfScreen):
     EntryScreen #entry > .entry-heading:first-child {
         margin: 0;
     }
+    /* A phone's width: each label above its value, the value using the whole line. */
+    EntryScreen.-phone .row {
+        layout: vertical;
+    }
+    EntryScreen.-phone .value {
+        width: 100%;
+        padding: 0 0 0 2;
+    }
     """
     KEY_HINTS: ClassVar = [("↑↓", "keys.scroll"), ("Esc", "keys.back"), ("?", "keys.help")]
     QUADRANT_HINTS: ClassVar = [

@@ -28,6 +28,7 @@ from durf.core.session import (
     skip_rest,
 )
 from durf.core.text import one_line
+from durf.screens.base import PHONE_WIDTH
 from durf.screens.confirm import ConfirmScreen
 from durf.screens.flow import FlowScreen
 
@@ -146,6 +147,19 @@ class SessionScreen(FlowScreen):
         # (wider in focus mode).
         padding = 8 if self.durf.focus_mode else 4
         detail_width = max(10, min(self.app.size.width, 110) - padding - 15 - name_width)
+        if self.app.size.width < PHONE_WIDTH:
+            lines = self._stacked_plan(rows)
+        else:
+            lines = self._plan_lines(rows, name_width, detail_width)
+        self.query_one("#plan", Static).update(Content("\n").join(lines))
+        total = max(1, round(plan.seconds / 60))
+        key = "session.total" if total >= plan.minutes - 1 else "session.total_shorter"
+        self.query_one("#plan-total", Static).update(t(key, minutes=total))
+
+    def _plan_lines(
+        self, rows: list[tuple[str, str, Part]], name_width: int, detail_width: int
+    ) -> list[Content]:
+        """One line a part: number, name, detail and minutes side by side."""
         lines: list[Content] = []
         for number, (name, detail, part) in enumerate(rows, start=1):
             lines.append(
@@ -158,10 +172,26 @@ class SessionScreen(FlowScreen):
                     (minutes_text(part.seconds).rjust(7), "$text-muted"),
                 )
             )
-        self.query_one("#plan", Static).update(Content("\n").join(lines))
-        total = max(1, round(plan.seconds / 60))
-        key = "session.total" if total >= plan.minutes - 1 else "session.total_shorter"
-        self.query_one("#plan-total", Static).update(t(key, minutes=total))
+        return lines
+
+    def _stacked_plan(self, rows: list[tuple[str, str, Part]]) -> list[Content]:
+        """A phone's width: the name and minutes on one line, the detail under it."""
+        width = max(20, self.app.size.width - 2)
+        lines: list[Content] = []
+        for number, (name, detail, part) in enumerate(rows, start=1):
+            minutes = minutes_text(part.seconds)
+            name_room = max(8, width - 3 - len(minutes) - 1)
+            lines.append(
+                Content.assemble(
+                    (f"{number}  ", "$text-muted"),
+                    (one_line(name, name_room).ljust(name_room), "bold"),
+                    " ",
+                    (minutes, "$text-muted"),
+                )
+            )
+            if detail:
+                lines.append(Content.assemble("   ", (one_line(detail, width - 3), "$text-muted")))
+        return lines
 
     # -- how each part is called -------------------------------------------------------
 

@@ -12,73 +12,16 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from durf.core.clock import today
-from durf.core.dates import day_label, week_heading
+from durf.core.dates import week_heading
 from durf.core.i18n import t, tn
-from durf.core.steps import STATUS_MARKS
 from durf.core.text import one_line
 from durf.core.weeks import Week
-from durf.screens.base import DurfScreen
+from durf.screens.base import PHONE_WIDTH, DurfScreen
+from durf.screens.step_lines import ladder_lines, step_line
+from durf.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from durf.core.state import State, Step
-    from durf.core.steps import LadderView
-
-
-def step_line(step: Step, week: Week) -> Content:
-    """How one step reads on the board: its words, then day, person, scariness and status."""
-    facts: list[str] = []
-    if step.day is not None:
-        facts.append(day_label(week.day(step.day)))
-    if step.with_whom.strip():
-        facts.append(t("board.with", person=one_line(step.with_whom, 30)))
-    felt = step.reflection.scariness_after if step.reflection and step.status == "done" else None
-    if step.scariness is not None and felt is not None:
-        facts.append(t("board.scary_felt", scariness=step.scariness, felt=felt))
-    elif step.scariness is not None:
-        facts.append(t("board.scary", scariness=step.scariness))
-    elif felt is not None:
-        facts.append(t("board.felt", felt=felt))
-    facts.append(t(f"step_status.{step.status}"))
-    return Content.assemble(
-        (STATUS_MARKS[step.status] + " ", "bold $accent"),
-        one_line(step.what, 66),
-        "\n  ",
-        (" · ".join(facts), "$text-muted"),
-    )
-
-
-def ladder_lines(view: LadderView, here: str) -> Content:
-    """Where a step stands on its ladder (``here`` is its rung's id): the rungs, how many
-    are done, expected and felt."""
-    desire = one_line(view.ladder.desire, 64) if view.ladder.desire.strip() else ""
-    parts: list[str | tuple[str, str]] = [
-        (t("board.ladder"), "bold"),
-        " ",
-        f"“{desire}”" if desire else (t("board.ladder_unnamed"), "italic $text-muted"),
-        "\n",
-    ]
-    for index, rung in enumerate(view.rungs):
-        if index:
-            parts.append(("─", "$text-muted"))
-        mark = STATUS_MARKS[rung.step.status]
-        parts.append((f"[{mark}]", "reverse bold") if rung.step.id == here else f" {mark} ")
-    summary = [tn("board.ladder_done", view.done) if view.done else t("board.ladder_begun")]
-    if view.current is not None and view.current.id == here:
-        summary.append(t("board.ladder_here"))
-    elif view.current is not None:
-        summary.append(t("board.ladder_now", what=one_line(view.current.what, 36)))
-    parts += ["  ", (" · ".join(summary), "$text-muted")]
-    compared = [
-        t("board.expected_felt", expected=rung.predicted, felt=rung.felt)
-        for rung in view.rungs
-        if rung.predicted is not None and rung.felt is not None
-    ]
-    if compared:
-        parts += [
-            "\n",
-            (t("board.expected_felt_heading") + " " + ", ".join(compared), "$text-muted"),
-        ]
-    return Content.assemble(*parts)
 
 
 class StepBoardScreen(DurfScreen):
@@ -96,6 +39,8 @@ class StepBoardScreen(DurfScreen):
     ]
     """Esc (back) is left out: the Dutch hints would not fit 80 columns, and Esc works
     the same everywhere (help lists it)."""
+    EMPTY_HINTS: ClassVar = [("n", "board.key_new"), ("←→", "board.key_weeks"), ("?", "keys.help")]
+    """A week without steps: a new step, or another week, are all there is to do."""
     BINDINGS: ClassVar = [
         Binding("left", "week(-1)", show=False),
         Binding("right", "week(1)", show=False),
@@ -114,6 +59,7 @@ class StepBoardScreen(DurfScreen):
         self.week = week
         self.focus_step = focus_step
         self._steps: list[Step] = []
+        self._wrapped_for_phone = False
 
     def compose_body(self) -> ComposeResult:
         """The week's heading, its steps, and the highlighted step's ladder."""
@@ -140,6 +86,13 @@ class StepBoardScreen(DurfScreen):
         """The rebuilt screen shows the week again."""
         self._refresh()
 
+    def _fit(self, width: int, height: int) -> None:
+        super()._fit(width, height)
+        phone = width < PHONE_WIDTH
+        if phone or phone != self._wrapped_for_phone:
+            self._refresh()  # the step lines wrap to the window's width
+        self._wrapped_for_phone = phone
+
     def _refresh(self, _revision: int = 0) -> None:
         state = self.durf.state
         if state is None or not self.query("#week-steps") or self.week is None:
@@ -152,9 +105,11 @@ class StepBoardScreen(DurfScreen):
         self._steps = steps_in_week(state, self.week)
         self.query_one("#week-heading", Static).update(week_heading(self.week, self.this_week))
         listing.clear_options()
-        listing.add_options([Option(step_line(step, self.week)) for step in self._steps])
+        width = self.app.size.width - 4 if self.app.size.width < PHONE_WIDTH else None
+        listing.add_options([Option(step_line(step, self.week, width)) for step in self._steps])
         has_steps = bool(self._steps)
         listing.display = has_steps
+        self.query_one(KeyBar).show_hints(self.KEY_HINTS if has_steps else self.EMPTY_HINTS)
         empty = self.query_one("#week-empty", Static)
         empty.display = not has_steps
         empty.update(t("board.empty_this_week" if self.week >= self.this_week else "board.empty"))

@@ -15,7 +15,9 @@ from durf.widgets.keyed import ActsOnKeys
 
 HIGHEST = 10
 CELL = 4
-"""Columns per number on the scale."""
+"""Columns per number on the scale, where the window has room for them."""
+NARROW_CELL = 3
+"""Columns per number in a narrow window (a phone, a split pane): 33 columns in all."""
 
 
 class Scale(ActsOnKeys, Widget, can_focus=True):
@@ -23,8 +25,9 @@ class Scale(ActsOnKeys, Widget, can_focus=True):
 
     DEFAULT_CSS = """
     Scale {
-        height: 3;
+        height: auto;
         width: auto;
+        max-width: 100%;
         padding: 0 1;
     }
     Scale:focus {
@@ -72,26 +75,42 @@ class Scale(ActsOnKeys, Widget, can_focus=True):
         """Eleven numbers, each in its own cell."""
         return (HIGHEST + 1) * CELL
 
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        """Numbers, track and words; the words take two rows when one cannot hold both."""
+        return 3 if self._words_fit(self._cell(width)) else 4
+
+    def _cell(self, width: int | None = None) -> int:
+        """Columns per number: the wide cell where it fits, else the narrow one."""
+        room = self.content_size.width if width is None else width
+        return CELL if room >= CELL * (HIGHEST + 1) else NARROW_CELL
+
+    def _words_fit(self, cell: int) -> bool:
+        low, high = t(self._low_key), t(self._high_key)
+        return len(low) + 1 + len(high) <= cell * (HIGHEST + 1)
+
     def render(self) -> Content:
         """Numbers, a marker under the chosen one, and the words at both ends."""
+        cell = self._cell()
         numbers = []
         for n in range(HIGHEST + 1):
-            label = str(n).center(CELL)
+            label = str(n).center(cell)
             numbers.append((label, "reverse bold") if n == self.value else (label, ""))
         # A track under the numbers, filled up to the chosen one, like a slider.
-        track_width = CELL * (HIGHEST + 1)
+        track_width = cell * (HIGHEST + 1)
         if self.value is None:
             track: list[str | tuple[str, str]] = [("─" * track_width, "$text-muted")]
         else:
-            point = CELL * self.value + CELL // 2
+            point = cell * self.value + cell // 2
             track = [
                 ("━" * point, "$accent"),
                 ("●", "bold $accent"),
                 ("─" * (track_width - point - 1), "$text-muted"),
             ]
         low, high = t(self._low_key), t(self._high_key)
-        width = CELL * (HIGHEST + 1)
-        words = low + high.rjust(max(1, width - len(low)))
+        if self._words_fit(cell):
+            words = low + high.rjust(track_width - len(low))
+        else:
+            words = low + "\n" + high.rjust(track_width)
         return Content.assemble(*numbers, "\n", *track, "\n", (words, "$text-muted"))
 
     def action_step(self, delta: int) -> None:
@@ -107,5 +126,6 @@ class Scale(ActsOnKeys, Widget, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         """Clicking a number chooses it."""
         column = event.x - self.styles.padding.left
-        if 0 <= column < CELL * (HIGHEST + 1):
-            self.action_set(column // CELL)
+        cell = self._cell()
+        if 0 <= column < cell * (HIGHEST + 1):
+            self.action_set(column // cell)
