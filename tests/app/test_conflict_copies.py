@@ -53,7 +53,7 @@ async def test_the_app_merges_a_copy_at_start_and_tells_what_came_from_where(
         notices = [n.message for n in app._notifications if COPY in n.message]
         assert len(notices) == 1
         assert "Dropbox (from Jan)" in notices[0]
-        assert "From the other computer: one session." in notices[0]
+        assert "From the other computer: one exercise." in notices[0]
         assert (
             "Changed later on the other computer, so taken from there: calm motion." in (notices[0])
         )
