@@ -174,7 +174,11 @@ async def breathing_moment(
 
 async def pass_time(pilot: Pilot, seconds: float) -> None:
     """Let ``seconds`` pass on the app's clock in frame-sized steps, as a user would wait:
-    breathing and affirmations on screen catch up with each step."""
+    breathing and affirmations on screen catch up with each step.
+
+    Each step waits until the screen has handled what the step started, not for a
+    stretch of real time; the last also lets a screen that took over settle in.
+    """
     from durf.screens.affirm_session import AffirmSessionScreen
     from durf.screens.breathe import BreatheScreen
 
@@ -187,4 +191,5 @@ async def pass_time(pilot: Pilot, seconds: float) -> None:
         elif isinstance(screen, AffirmSessionScreen):
             screen._stop_timer()
             screen._tick()
-        await pilot.pause(0.01)
+        await pilot.pause(0)
+    await pilot.pause()
