@@ -177,7 +177,7 @@ async def pass_time(pilot: Pilot, seconds: float) -> None:
     breathing and affirmations on screen catch up with each step.
 
     Each step waits until the screen has handled what the step started, not for a
-    stretch of real time; the last also lets a screen that took over settle in.
+    stretch of real time (nor for the process to go idle: a moving orb never does).
     """
     from durf.screens.affirm_session import AffirmSessionScreen
     from durf.screens.breathe import BreatheScreen
@@ -192,4 +192,5 @@ async def pass_time(pilot: Pilot, seconds: float) -> None:
             screen._stop_timer()
             screen._tick()
         await pilot.pause(0)
-    await pilot.pause()
+    # Once more for a screen the last step brought up: its own first messages.
+    await pilot.pause(0)
