@@ -486,9 +486,8 @@ async def test_switching_language_mid_guide_and_mid_reflection_keeps_the_words(
         app.screen.query_one("#with-whom", Input).value = "Sam"
         await pilot.pause()
         app.change_language("nl")
-        await pilot.pause()
-        await pilot.pause()
-        assert "Met wie?" in screen_text(app)
+        # Every open screen is composed again in Dutch; keys wait until the guide is.
+        await wait_until(pilot, lambda: "Met wie?" in screen_text(app), "the guide in Dutch")
         assert app.screen.query_one("#with-whom", Input).value == "Sam"
         key_bar = str(app.screen.query_one("#key-bar").render())
         assert "plan" in key_bar and "plan it" not in key_bar
@@ -502,9 +501,9 @@ async def test_switching_language_mid_guide_and_mid_reflection_keeps_the_words(
         await pilot.pause()
         await write(pilot, "Ik vroeg het gewoon.", "#what-happened")
         app.change_language("en")
-        await pilot.pause()
-        await pilot.pause()
-        assert "What happened?" in screen_text(app)
+        await wait_until(
+            pilot, lambda: "What happened?" in screen_text(app), "the look back in English"
+        )
         assert app.screen.query_one("#what-happened", TextArea).text == "Ik vroeg het gewoon."
 
 
