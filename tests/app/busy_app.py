@@ -16,6 +16,7 @@ from pathlib import Path
 from durf.app import DurfApp
 from durf.core.affirm import add_own
 from durf.core.clock import SystemClock
+from tests.app.conftest import settle
 
 PAUSE_SECONDS = 0.005
 
@@ -26,8 +27,7 @@ async def save_until_told_to_stop(home: Path, name: str) -> int:
     app = DurfApp(home)
     saved = 0
     async with app.run_test(headless=True, size=(80, 24)) as pilot:
-        while app.library is None:
-            await asyncio.sleep(0.01)
+        await settle(pilot)
         print("ready", flush=True)
         while not stop.exists():
             when = SystemClock().now()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -20,15 +22,85 @@ def make_app(home: Path, **options: object) -> DurfApp:
     return DurfApp(home, clock=FixedClock(FROZEN_NOW), **options)  # type: ignore[arg-type]
 
 
+WAIT_SECONDS = 30.0
+"""How long a test waits for something the app does by itself (a load, a save, a search)
+before it fails: far longer than it ever takes, so a failure means it did not happen,
+not that the machine was busy."""
+POLL_SECONDS = 0.005
+
+
+async def wait_until(
+    pilot: Pilot, condition: Callable[[], object], what: str, *, timeout: float = WAIT_SECONDS
+) -> None:
+    """Let the app run until ``condition()`` holds, then let it handle what that started.
+
+    Fails naming ``what`` after ``timeout`` seconds. Use it instead of a fixed pause:
+    a pause long enough on a busy machine is a waste on an idle one, and a pause short
+    enough on an idle one makes the test fail on a busy one.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:.0f} s for {what}, in vain")
+        await asyncio.sleep(POLL_SECONDS)
+    await pilot.pause()
+
+
+def loaded(app: DurfApp) -> bool:
+    """Whether the background load is over: the state read and handed to the screens.
+
+    The state is read in the loader thread, which then waits for the interface to take
+    it (``call_from_thread``): once the loader is gone, the screens have it. (The
+    library alone says nothing: showing a breathing pattern can read it early.)
+    """
+    loading = any(worker.group == "load" and not worker.is_finished for worker in app.workers)
+    return app.state is not None and not loading
+
+
 async def settle(pilot: Pilot) -> None:
     """Wait until the background load has finished and the screen has caught up."""
     app = pilot.app
-    for _ in range(500):
-        if not app.is_running or app.library is not None:
-            break
-        await asyncio.sleep(0.01)
-    if app.is_running:
-        await pilot.pause()
+    await wait_until(
+        pilot, lambda: not app.is_running or loaded(app), "durf to read its state file"
+    )
+
+
+def palette_offers(app: DurfApp, words: str) -> bool:
+    """Whether the command palette's search is done far enough that Enter picks ``words``."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    if not found:
+        return False
+    choices = found.first()
+    # Enter runs the highlighted choice once the list of what was found is showing.
+    if not choices.has_class("--visible") or choices.highlighted is None:
+        return False
+    return words.lower() in str(choices.get_option_at_index(choices.highlighted).prompt).lower()
+
+
+def palette_shows(app: DurfApp, words: str) -> bool:
+    """Whether any choice in the command palette's list holds ``words``."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    if not found:
+        return False
+    choices = found.first()
+    return any(
+        words in str(choices.get_option_at_index(index).prompt)
+        for index in range(choices.option_count)
+    )
+
+
+def saved_draft(home: Path) -> dict | None:
+    """The guide's draft as it is in the state file on disk, if there is one yet."""
+    import json
+
+    path = home / "state.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text("utf-8")).get("step_draft")
 
 
 def seen_the_safety_line(home: Path) -> None:
@@ -66,9 +138,16 @@ def screen_text(app: DurfApp) -> str:
 
 
 async def start_breathing(pilot: Pilot, breaths: int) -> None:
-    """Once loaded, breathe the default pattern at once, as ``durf breathe --breaths`` does."""
+    """Once loaded, breathe the default pattern at once, as ``durf breathe --breaths`` does.
+
+    As someone who has breathed before: the first-time safety line comes on a real-time
+    timer and takes the next key for itself, so on a busy machine it would land in the
+    middle of a test's keys (the line has tests of its own).
+    """
     app = pilot.app
     await settle(pilot)
+    if not app.setting("safety_seen", bool, False):
+        assert app.change_settings(safety_seen=True)
     app.start_breathing_now(app.current_pattern(), breaths)
     await pilot.pause()
 
@@ -95,7 +174,11 @@ async def breathing_moment(
 
 async def pass_time(pilot: Pilot, seconds: float) -> None:
     """Let ``seconds`` pass on the app's clock in frame-sized steps, as a user would wait:
-    breathing and affirmations on screen catch up with each step."""
+    breathing and affirmations on screen catch up with each step.
+
+    Each step waits until the screen has handled what the step started, not for a
+    stretch of real time (nor for the process to go idle: a moving orb never does).
+    """
     from durf.screens.affirm_session import AffirmSessionScreen
     from durf.screens.breathe import BreatheScreen
 
@@ -108,4 +191,6 @@ async def pass_time(pilot: Pilot, seconds: float) -> None:
         elif isinstance(screen, AffirmSessionScreen):
             screen._stop_timer()
             screen._tick()
-        await pilot.pause(0.01)
+        await pilot.pause(0)
+    # Once more for a screen the last step brought up: its own first messages.
+    await pilot.pause(0)

@@ -66,11 +66,11 @@ async def run_the_app(home: str) -> None:
     from pathlib import Path
 
     from durf.app import DurfApp
+    from tests.app.conftest import settle
 
     app = DurfApp(Path(home))
     async with app.run_test(headless=True, size=(100, 30)) as pilot:
-        while app.library is None:
-            await pilot.pause(0.01)
+        await settle(pilot)
         for open_screen in (
             app.action_open_progress,
             app.action_open_history,

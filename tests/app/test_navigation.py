@@ -13,7 +13,14 @@ from durf.screens.about import AboutScreen
 from durf.screens.help import HelpScreen
 from durf.screens.home import HomeScreen
 from durf.screens.settings import SettingsScreen
-from tests.app.conftest import make_app, screen_text, settle
+from tests.app.conftest import (
+    make_app,
+    palette_offers,
+    palette_shows,
+    screen_text,
+    settle,
+    wait_until,
+)
 from tests.core.factories import state_with_sessions
 
 
@@ -104,7 +111,9 @@ async def test_command_palette_speaks_dutch_and_opens_settings(durf_home: Path) 
         assert CommandPalette.is_open(app)
         assert app.screen.query_one(CommandInput).placeholder == "Zoek een oefening of instelling…"
         await pilot.press(*"instellingen")
-        await pilot.pause(0.3)
+        await wait_until(
+            pilot, lambda: palette_offers(app, "Instellingen"), "the palette to find the settings"
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
@@ -115,10 +124,13 @@ async def test_command_palette_says_nothing_found_in_dutch(durf_home: Path) -> N
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"qqqqzz")
-        await pilot.pause(0.8)
+        # The palette says so only after a moment of finding nothing.
+        await wait_until(
+            pilot, lambda: palette_shows(app, "Niets gevonden"), "the palette to find nothing"
+        )
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert any("Niets gevonden" in prompt for prompt in prompts), prompts
+        assert len(prompts) == 1 and "Niets gevonden" in prompts[0], prompts
 
 
 async def test_a_window_too_small_shows_a_calm_notice(durf_home: Path) -> None:

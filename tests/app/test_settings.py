@@ -12,7 +12,7 @@ from durf.core.state import Settings
 from durf.core.store import Store
 from durf.screens.home import HomeScreen
 from durf.screens.settings import SettingsScreen
-from tests.app.conftest import make_app, screen_text, settle
+from tests.app.conftest import make_app, palette_offers, screen_text, settle, wait_until
 
 
 def saved_settings(home: Path) -> dict:
@@ -80,7 +80,7 @@ async def test_theme_from_the_command_palette_is_saved(durf_home: Path) -> None:
         app.action_change_theme()
         await pilot.pause()
         await pilot.press(*"gruvbox")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_offers(app, "gruvbox"), "the palette to offer it")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "gruvbox"

@@ -8,10 +8,10 @@ from textual.widgets import Input, TextArea
 
 from durf.screens.step_board import StepBoardScreen
 from durf.screens.step_form import StepFormScreen
-from durf.screens.step_guide import SAVE_AFTER_SECONDS, GuideScreen
+from durf.screens.step_guide import GuideScreen
 from durf.screens.step_reflect import ReflectScreen
 from tests.app.conftest import FROZEN_NOW as FROZEN
-from tests.app.conftest import make_app, saved, screen_text, settle
+from tests.app.conftest import make_app, saved, saved_draft, screen_text, settle, wait_until
 
 ANSWERS = [
     "If I say I'm lost, they think I'm weak.",
@@ -123,11 +123,17 @@ async def test_the_draft_is_saved_while_typing_and_comes_back_after_a_restart(
         await open_guide(pilot)
         await write_answers(pilot, ANSWERS[:1])
         await pilot.press(*"half a thought")
-        await pilot.pause(SAVE_AFTER_SECONDS + 0.3)
+        typed = {"thoughts": ANSWERS[0], "fear": "half a thought"}
+
+        def on_disk() -> bool:
+            draft = saved_draft(durf_home)
+            return draft is not None and draft["answers"] == typed
+
+        # Saved a moment after the typing stops, without leaving the page.
+        await wait_until(pilot, on_disk, "the draft to be saved while typing")
+        assert isinstance(app.screen, GuideScreen)
         # Not quit: as if the terminal closed. The draft is already on disk.
-        draft = saved(durf_home)["step_draft"]
-        assert draft["answers"] == {"thoughts": ANSWERS[0], "fear": "half a thought"}
-        assert draft["page"] == 1
+        assert saved_draft(durf_home)["page"] == 1
 
     again = make_app(durf_home)
     async with again.run_test(size=(100, 34)) as pilot:
@@ -411,8 +417,10 @@ async def test_durf_step_new_opens_the_guide_at_start(durf_home: Path) -> None:
     app = make_app(durf_home, start=_new_step)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, GuideScreen)
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, GuideScreen), "the guide to open at start"
+        )
+        assert "1 of 5" in screen_text(app)
 
 
 async def test_a_stop_signal_saves_what_was_just_typed(durf_home: Path) -> None:
@@ -478,9 +486,8 @@ async def test_switching_language_mid_guide_and_mid_reflection_keeps_the_words(
         app.screen.query_one("#with-whom", Input).value = "Sam"
         await pilot.pause()
         app.change_language("nl")
-        await pilot.pause()
-        await pilot.pause()
-        assert "Met wie?" in screen_text(app)
+        # Every open screen is composed again in Dutch; keys wait until the guide is.
+        await wait_until(pilot, lambda: "Met wie?" in screen_text(app), "the guide in Dutch")
         assert app.screen.query_one("#with-whom", Input).value == "Sam"
         key_bar = str(app.screen.query_one("#key-bar").render())
         assert "plan" in key_bar and "plan it" not in key_bar
@@ -494,9 +501,9 @@ async def test_switching_language_mid_guide_and_mid_reflection_keeps_the_words(
         await pilot.pause()
         await write(pilot, "Ik vroeg het gewoon.", "#what-happened")
         app.change_language("en")
-        await pilot.pause()
-        await pilot.pause()
-        assert "What happened?" in screen_text(app)
+        await wait_until(
+            pilot, lambda: "What happened?" in screen_text(app), "the look back in English"
+        )
         assert app.screen.query_one("#what-happened", TextArea).text == "Ik vroeg het gewoon."
 
 

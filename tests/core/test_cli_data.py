@@ -206,6 +206,28 @@ def test_importing_twice_adds_nothing_and_keeps_what_is_here(
     assert extra.id in {record.id for record in merged.history}
 
 
+def test_a_draft_here_is_kept_and_the_import_says_its_own_was_left_out(
+    durf_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = saved(durf_home)
+    export = exported(durf_home, tmp_path, capsys)
+    assert original.step_draft is not None
+    answers = {**original.step_draft.answers, "fear": "Written here, after the export"}
+    mine = original.step_draft.model_copy(update={"answers": answers})
+    Store(durf_home).update(lambda state: state.model_copy(update={"step_draft": mine}))
+    before = (durf_home / "state.json").read_bytes()
+    status, out, _ = run(capsys, "--lang", "en", "import", str(export))
+    assert status == EXIT_OK
+    # Not "everything is here": the file's draft differs, and it was not taken.
+    assert out.startswith(f"Nothing was added from {export}: every id in it is here already.")
+    assert "a different draft of the small-step guide; the draft here stays as it is." in out
+    assert (durf_home / "state.json").read_bytes() == before
+
+    status, out, _ = run(capsys, "--lang", "nl", "import", str(export), "--dry-run")
+    assert status == EXIT_OK
+    assert "ander concept van de stapjesgids; het concept hier blijft." in out
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [

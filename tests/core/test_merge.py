@@ -97,6 +97,39 @@ def test_the_guides_draft_comes_only_when_there_is_none_here() -> None:
     assert kept.step_draft == draft(TRICKY) and not report.draft_added
 
 
+def test_a_different_draft_in_the_import_is_reported_as_not_taken() -> None:
+    # ``durf import`` tells the user the file's draft was left out only from this report.
+    def draft(words: str) -> StepDraft:
+        return StepDraft(started_at=NOW, updated_at=NOW, answers={"fear": words})
+
+    here = State(history=[session(NOW)], step_draft=draft("mine"))
+    kept, report = merge(here, State(step_draft=draft("theirs")))
+    assert kept.step_draft == draft("mine")
+    assert report.draft_kept and not report.draft_added
+    _, same = merge(here, State(step_draft=draft("mine")))
+    assert not same.draft_kept
+    _, no_draft_in_file = merge(here, State())
+    assert not no_draft_in_file.draft_kept
+
+
+def test_fields_from_a_newer_durf_come_only_into_an_empty_home() -> None:
+    incoming = through_a_file(everything())
+    later_fields = incoming.model_extra or {}
+    assert later_fields, "the data story holds a field a later durf wrote"
+
+    restored, report = merge(State(), incoming)
+    assert restored.model_extra == later_fields and report.unknown_fields_taken
+
+    # A home with its own data keeps its own file's shape: fields some other durf
+    # wrote about its own data mean nothing to this home's, and are not mixed in.
+    here = State(history=[session(NOW + timedelta(days=1))])
+    merged, report = merge(here, incoming)
+    assert not report.unknown_fields_taken
+    assert not merged.model_extra
+    assert all(f'"{name}"'.encode() not in export_json(merged) for name in later_fields)
+    assert {record.id for record in merged.history} >= {record.id for record in incoming.history}
+
+
 def test_records_from_both_sides_are_all_there_after_a_merge() -> None:
     laptop = everything()
     desktop_session = session(NOW + timedelta(hours=1), sentence=TRICKY)

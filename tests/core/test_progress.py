@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from durf.core.progress import home_summary, streak, week_start
+from durf.core.progress import home_summary, longest_streak, practice_of, streak, week_start
 from tests.core.factories import AMSTERDAM_WINTER, session
 
 
@@ -33,6 +33,21 @@ def test_streak_counts_back_from_today_or_yesterday() -> None:
     assert streak(days, today) == 3
     assert streak(days | {today}, today) == 4
     assert streak({today - timedelta(days=2)}, today) == 0
+
+
+def test_the_longest_run_ends_at_each_missed_day() -> None:
+    today = date(2026, 11, 21)
+    # Back from today: two days, two days off, four days, one day off, three days.
+    days = [today - timedelta(days=ago) for ago in (0, 1, 4, 5, 6, 7, 9, 10, 11)]
+    assert longest_streak(days) == 4
+    assert longest_streak(reversed(days)) == 4
+    assert longest_streak([today, today - timedelta(days=2)]) == 1
+    assert longest_streak([]) == 0
+
+    # Two sessions on a day are one day of the run.
+    history = [session(at(day, hour)) for day in sorted(days) for hour in (8, 20)]
+    practice = practice_of(history, today)
+    assert (practice.streak, practice.longest_streak) == (2, 4)
 
 
 def test_this_week_counts_days_and_minutes_only_in_this_iso_week() -> None:

@@ -143,6 +143,25 @@ def test_a_step_left_open_from_an_earlier_week_is_looked_at() -> None:
     assert plan(State(steps=[old])).parts[3].step_id == old.id
 
 
+def test_of_steps_left_open_from_earlier_weeks_the_latest_week_is_looked_at() -> None:
+    long_ago = step("2026-W40", id="long-ago")
+    last_week = step("2026-W46", id="last-week")
+    older = step("2026-W44", id="older")
+    state = State(steps=[long_ago, last_week, older])
+    assert step_to_mark(state, TODAY).id == "last-week"
+    assert plan(state).parts[3].step_id == "last-week"
+
+
+def test_a_step_without_a_day_comes_after_the_steps_planned_for_a_day() -> None:
+    # Created first, so only its missing day can put it last.
+    any_day = step(id="any-day").model_copy(update={"created_at": NOW - timedelta(days=6)})
+    saturday = step(id="saturday", day=6)
+    state = State(steps=[any_day, saturday])
+    assert step_to_mark(state, TODAY).id == "saturday"
+    assert plan(state).parts[3].step_id == "saturday"
+    assert step_to_mark(State(steps=[any_day]), TODAY).id == "any-day"
+
+
 def test_a_step_planned_for_a_later_week_is_not_this_weeks() -> None:
     later = step("2026-W49")
     assert step_to_mark(State(steps=[later]), TODAY) is None
@@ -207,6 +226,15 @@ def test_a_long_first_session_has_room_for_the_guide_and_a_question() -> None:
         "question",
         "checkout",
     )
+
+
+@pytest.mark.parametrize("minutes", range(12, 18))
+def test_a_session_under_eighteen_minutes_with_the_guide_asks_no_question(minutes: int) -> None:
+    # The guide is reflection enough: the time goes to breathing and affirmations.
+    planned = plan(minutes=minutes)
+    assert planned.kinds == ("checkin", "breathe", "affirm", "guide", "checkout")
+    assert planned.seconds >= minutes * 60 - 150
+    assert "question" in plan(minutes=18).kinds
 
 
 def test_without_questions_there_is_no_question_part() -> None:

@@ -62,6 +62,44 @@ def test_previous_good_file_is_kept_as_backup(durf_home: Path) -> None:
     assert store.state.settings.theme == "gruvbox"
 
 
+def test_a_save_is_on_disk_before_and_after_the_rename(
+    durf_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new file's bytes are synced before it replaces the old one, the folder after.
+
+    Without the folder's fsync a power cut just after a save can bring back the old
+    file, or no file at all, on filesystems that keep the rename only in memory.
+    """
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            home = os.stat(durf_home)
+            same = (info.st_dev, info.st_ino) == (home.st_dev, home.st_ino)
+            events.append(("fsync folder", "home" if same else "another folder"))
+        else:
+            events.append(("fsync file", str(info.st_ino)))
+        real_fsync(fd)
+
+    def replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        events.append(("replace", Path(target).name))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    store = Store(durf_home)
+    for theme in ("nord", "dracula"):  # the first save, and one that keeps a backup
+        events.clear()
+        store.update(add_settings(theme=theme))
+        saved_inode = str(os.stat(durf_home / "state.json").st_ino)
+        at = events.index(("replace", "state.json"))
+        assert ("fsync file", saved_inode) in events[:at], events
+        assert ("fsync folder", "home") in events[at + 1 :], events
+    assert Store(durf_home).load().settings.theme == "dracula"
+
+
 def test_no_temporary_files_are_left_behind(durf_home: Path) -> None:
     store = Store(durf_home)
     for theme in ("nord", "gruvbox", "dracula"):
