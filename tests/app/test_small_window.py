@@ -10,6 +10,7 @@ and the export; breathing and the session in both languages, the others in one
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,36 @@ async def test_a_practice_session_settings_and_the_export(durf_home: Path, langu
     session = next(r for r in state["history"] if r["exercise"] == "session")
     assert "Mijn schouders gaan omhoog." in state["step_draft"]["answers"].values()
     assert (session["details"]["tension_before"], session["details"]["tension_after"]) == (6, 4)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_every_choice_of_the_quadrant_and_the_check_in_is_shown_whole(
+    durf_home: Path, language: str
+) -> None:
+    from textual.widgets import SelectionList
+
+    set_language(language)
+    app = make_app(durf_home)
+    async with app.run_test(size=PHONE) as pilot:
+        await settle(pilot)
+        for key in ("9", "2"):  # the quadrant's first page, then the breathing check-in
+            await pilot.press(key)
+            await pilot.pause()
+            choices = app.screen.query_one(SelectionList)
+            assert app.screen.focused is choices
+            for index in range(choices.option_count):
+                if index:
+                    await pilot.press("down")  # each choice in turn, as a user goes down
+                await pilot.pause()
+                assert choices.highlighted == index
+                # The page's scroll bar is drawn with blocks in the rightmost columns.
+                shown = re.sub("[▁▂▃▄▅▆▇█]", "", " ".join(emulated_lines(app)))
+                words = " ".join(shown.split())
+                prompt = str(choices.get_option_at_index(index).prompt)
+                assert prompt in words, f"{prompt!r} is cut off at 40x16:\n{words}"
+            await pilot.press("escape")
+            await pilot.pause()
+            if not isinstance(app.screen, HomeScreen):
+                await pilot.press("y")  # leave the quadrant without keeping anything
+                await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)

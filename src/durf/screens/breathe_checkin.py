@@ -14,6 +14,7 @@ from durf.core.breathing import BODY_AREAS, areas_after_ticking
 from durf.core.i18n import t
 from durf.screens.flow import FlowScreen
 from durf.widgets.scale import Scale
+from durf.widgets.tick_list import TickList
 
 
 class CheckInScreen(FlowScreen):
@@ -38,7 +39,7 @@ class CheckInScreen(FlowScreen):
         with VerticalScroll(id="check-in", can_focus=False):
             yield Static(t("checkin.intro"), classes="intro", markup=False)
             yield Static(t("checkin.where"), classes="question", markup=False)
-            yield SelectionList[str](
+            yield TickList(
                 *[
                     Selection(t(f"area.{area}"), area, area in self.flow.session.areas)
                     for area in BODY_AREAS

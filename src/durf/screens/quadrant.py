@@ -24,6 +24,7 @@ from durf.core.quadrant import PAGES, QuadrantAnswers, record_quadrant
 from durf.core.quadrant_file import CORNERS
 from durf.screens.flow import FlowScreen
 from durf.widgets.shown_fields import ShownInput
+from durf.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -109,7 +110,7 @@ class QuadrantScreen(FlowScreen):
             yield Static(self._page_title(page, title), classes="page-title", markup=False)
             yield Static(side.prompt.get(language), classes="prompt", markup=False)
             yield Static(t("quadrant.tick_hint"), classes="hint", markup=False)
-            yield SelectionList[str](
+            yield TickList(
                 *[
                     Selection(Content(ex.text.get(language)), ex.id, ex.id in ticked)
                     for ex in side.examples
