@@ -26,12 +26,18 @@ class TickList(SelectionList[str]):
     }
     """
 
+    _last_highlighted: int | None = None
+
     def _on_selection_list_selection_highlighted(
         self, _event: SelectionList.SelectionHighlighted[str]
     ) -> None:
         # The list grows to its full height inside a scrolling page, so the page, not
-        # the list, has to follow the highlighted choice down a small window.
-        self.call_after_refresh(self._show_highlighted)
+        # the list, has to follow the highlighted choice down a small window. The first
+        # highlight comes with focus, and the page shows its question above the list then.
+        moved = self._last_highlighted is not None
+        self._last_highlighted = self.highlighted
+        if moved:
+            self.call_after_refresh(self._show_highlighted)
 
     def _show_highlighted(self) -> None:
         page = next(
