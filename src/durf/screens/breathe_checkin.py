@@ -29,6 +29,7 @@ class CheckInScreen(FlowScreen):
         ("s", "keys.skip"),
         ("Esc", "keys.back"),
     ]
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar = [
         Binding("enter", "next", show=False, priority=True),
         Binding("s", "skip", show=False),
@@ -53,6 +54,14 @@ class CheckInScreen(FlowScreen):
                 "scale.tension_high",
                 id="tension",
             )
+
+    def on_mount(self) -> None:
+        """The list takes the keys, and the page stays at its top.
+
+        Textual's own first focus scrolls the whole list into view, which in a low
+        window hides the question the list answers.
+        """
+        self.query_one("#areas", SelectionList).focus(scroll_visible=False)
 
     def on_selection_list_selection_toggled(
         self, event: SelectionList.SelectionToggled[str]
