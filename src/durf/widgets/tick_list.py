@@ -17,6 +17,11 @@ class TickList(SelectionList[str]):
     In a phone-width window a choice such as "Saying what I feel, even when it is
     uncomfortable" must be read whole before it is ticked; the stock list cuts it
     off with an ellipsis. Wrapped lines of one choice share its tick box.
+
+    The stock list draws its box on every line, so this one reads OptionList's line
+    cache (``_lines``, ``_heights``, ``_index_to_line``) to tell a choice's first line
+    from the rest. That is not public API: the tests run on the pinned Textual, and
+    ``tests/app/test_small_window.py`` fails if a new one draws the choices otherwise.
     """
 
     DEFAULT_CSS = """
