@@ -14,12 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
+from textual.widgets import OptionList
 
 from durf.app import DurfApp
 from durf.core.clock import FixedClock
 from durf.core.i18n import set_language
 from durf.core.store import Store
-from tests.app.conftest import FROZEN_NOW, settle
+from tests.app.conftest import FROZEN_NOW, settle, wait_until
 from tests.core.factories import practice_story
 from tests.reliability.test_sizes import _screens
 
@@ -60,11 +62,40 @@ def _story_app(home: Path, language: str) -> DurfApp:
     return DurfApp(home, clock=FixedClock(FROZEN_NOW))
 
 
+def _lists_drawn(screen: Screen) -> bool:
+    """Whether every list on ``screen`` is filled and shows its highlighted choice.
+
+    The history fills its list once laid out and scrolls to the newest line a refresh
+    later; a picture taken between the two shows the oldest lines (seen on a loaded CI).
+    """
+    for listing in screen.query(OptionList):
+        if listing.id == "history-list" and listing.option_count == 0:
+            return False
+        highlighted = listing.highlighted
+        if highlighted is None:
+            continue
+        first = listing._index_to_line.get(highlighted)
+        if first is None:
+            return False
+        last = first + listing._heights[highlighted]
+        top = round(listing.scroll_y)
+        if first < top or last > top + listing.scrollable_content_region.height:
+            return False
+    return True
+
+
 def _opening(name: str):  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
+        home = pilot.app.screen
         _screens()[name](pilot.app)
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: (
+                (name == "home" or pilot.app.screen is not home) and _lists_drawn(pilot.app.screen)
+            ),
+            f"{name} to be shown",
+        )
         await pilot.pause()
 
     return run_before
