@@ -91,7 +91,7 @@ def session(*actions: str | float, focus: bool = False) -> Steps:
     async def run(pilot: Pilot) -> None:
         app = pilot.app
         await settle(pilot)
-        app.change_settings(safety_seen=True, focus_mode=focus)
+        app.attempt(lambda: app.practice.data.change_settings(safety_seen=True, focus_mode=focus))
         app.focus_mode = focus
         for action in actions:
             if action == ANSWER:

@@ -2,7 +2,7 @@
 
 Run by ``tests/core/test_two_processes.py`` as ``python -m tests.app.busy_app HOME NAME``:
 it starts the app on HOME, says ``ready``, then saves one numbered affirmation
-of its own after another through ``app.change_state`` (the way every screen
+of its own after another through ``app.practice.keeper.change`` (the way every screen
 saves), until the file ``HOME/../stop-NAME`` appears. Last it prints how many
 it saved.
 """
@@ -32,7 +32,9 @@ async def save_until_told_to_stop(home: Path, name: str) -> int:
         while not stop.exists():
             when = SystemClock().now()
             text = f"{name} #{saved}"
-            if not app.change_state(lambda state, text=text, when=when: add_own(state, text, when)):
+            if not app.practice.keeper.change(
+                lambda state, text=text, when=when: add_own(state, text, when)
+            ):
                 raise SystemExit(f"{name}: save {saved} was refused")
             saved += 1
             await pilot.pause(PAUSE_SECONDS)

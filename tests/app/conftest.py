@@ -54,7 +54,7 @@ def loaded(app: DurfApp) -> bool:
     library alone says nothing: showing a breathing pattern can read it early.)
     """
     loading = any(worker.group == "load" and not worker.is_finished for worker in app.workers)
-    return app.state is not None and not loading
+    return app.practice.state is not None and not loading
 
 
 async def settle(pilot: Pilot) -> None:
@@ -146,9 +146,9 @@ async def start_breathing(pilot: Pilot, breaths: int) -> None:
     """
     app = pilot.app
     await settle(pilot)
-    if not app.setting("safety_seen", bool, False):
-        assert app.change_settings(safety_seen=True)
-    app.start_breathing_now(app.current_pattern(), breaths)
+    if not app.practice.setting("safety_seen", bool, False):
+        assert app.attempt(lambda: app.practice.data.change_settings(safety_seen=True))
+    app.start_breathing_now(app.practice.breathing.current_pattern(), breaths)
     await pilot.pause()
 
 

@@ -83,12 +83,12 @@ async def run_the_app(home: str) -> None:
             await pilot.pause()
             await app.action_go_home()
             await pilot.pause()
-        app.start_breathing_now(app.current_pattern(), 1)
+        app.start_breathing_now(app.practice.breathing.current_pattern(), 1)
         await pilot.pause()
         await app.action_go_home()
-        if not app.change_settings(theme="nord", sound_cue=True):
+        if not app.attempt(lambda: app.practice.data.change_settings(theme="nord", sound_cue=True)):
             raise SystemExit("the app did not save its settings")
-        app.export_to(Path(home) / "journal.csv", "csv")
+        app.practice.data.export_to(Path(home) / "journal.csv", "csv")
         await pilot.pause()
 
 

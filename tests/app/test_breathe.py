@@ -152,7 +152,7 @@ async def test_reduced_motion_shows_calm_words_and_a_count(durf_home: Path) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.change_reduced_motion(True)
-        app.start_breathing_now(app.current_pattern(), 2)
+        app.start_breathing_now(app.practice.breathing.current_pattern(), 2)
         await pilot.pause()
         assert not app.screen.query("#orb")
         calm = str(app.screen.query_one("#calm-word").render())
@@ -171,7 +171,7 @@ async def test_the_bell_rings_at_each_phase_change_only_when_asked(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         monkeypatch.setattr(app, "bell", lambda: rings.append(1))
-        app.start_breathing_now(app.current_pattern(), 3)
+        app.start_breathing_now(app.practice.breathing.current_pattern(), 3)
         await pilot.pause()
         await pass_time(pilot, 10.5)
         assert rings == []
@@ -351,7 +351,7 @@ async def test_the_safety_line_is_shown_once_at_the_first_breathing(tmp_path: Pa
         app = make_app(first_time)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
-            app.start_breathing_now(app.current_pattern(), 3)
+            app.start_breathing_now(app.practice.breathing.current_pattern(), 3)
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, BreatheScreen)
@@ -378,7 +378,7 @@ async def test_the_safety_line_stays_until_a_key_puts_it_away(tmp_path: Path) ->
     app = make_app(tmp_path / "never-breathed")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.start_breathing_now(app.current_pattern(), 6)
+        app.start_breathing_now(app.practice.breathing.current_pattern(), 6)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, BreatheScreen)

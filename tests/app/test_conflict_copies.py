@@ -57,8 +57,8 @@ async def test_the_app_merges_a_copy_at_start_and_tells_what_came_from_where(
         assert (
             "Changed later on the other computer, so taken from there: calm motion." in (notices[0])
         )
-        assert app.state is not None and len(app.state.history) == 2
-        assert app.state.settings.reduced_motion
+        assert app.practice.state is not None and len(app.practice.state.history) == 2
+        assert app.practice.state.settings.reduced_motion
     assert (durf_home / "merged" / COPY).is_file()
     assert not (durf_home / COPY).exists()
 

@@ -58,7 +58,7 @@ async def test_delete_everything_after_yes_leaves_nothing(durf_home: Path) -> No
         await pilot.press("y")
         await pilot.pause()
         await pilot.pause()
-        assert app.state == State()
+        assert app.practice.state == State()
         assert len(app.screen_stack) == 1  # back at the start
         assert [n.message for n in app._notifications][-1] == "Everything is deleted."
     assert sorted(path.name for path in durf_home.iterdir()) == ["exercises"]
@@ -76,7 +76,7 @@ async def test_no_escape_or_enter_delete_nothing(durf_home: Path) -> None:
             await pilot.pause()
             assert isinstance(app.screen, SettingsScreen)
             await pilot.press("escape")
-        assert app.state == kept
+        assert app.practice.state == kept
     after = sorted((path.name, path.read_bytes()) for path in durf_home.iterdir())
     assert after == before
 
@@ -88,7 +88,7 @@ async def test_after_deleting_a_new_change_starts_a_fresh_file(durf_home: Path) 
         await open_forget_question(pilot)
         await pilot.press("y")
         await pilot.pause()
-        app.change_settings(sound_cue=True)
+        app.attempt(lambda: app.practice.data.change_settings(sound_cue=True))
     # The one setting, with the time it was changed (kept for a sync tool's conflict copies).
     settings = State().settings.model_copy(
         update={"sound_cue": True, "changed_at": {"sound_cue": FROZEN_NOW}}

@@ -74,7 +74,7 @@ async def test_the_dashboard_follows_changes_and_stays_readable_when_narrow(
         figures = app.screen.query_one("#figures")
         assert figures.region.y >= charts.region.bottom  # stacked, each the full width
         assert figures.region.width >= 50
-        app.answer_sentence(story.sentences[-1].id, "said")
+        app.practice.breathing.answer_sentence(story.sentences[-1].id, "said")
         await pilot.pause()
         assert "Sentences waiting to be said (2)" in screen_text(app)
 

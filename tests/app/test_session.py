@@ -102,7 +102,7 @@ async def test_a_first_session_from_home_to_check_out(durf_home: Path) -> None:
         await pilot.press("3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.session_run is None
+        assert app.practice.session.run is None
 
     state = saved(durf_home)
     record = session_record(durf_home)
@@ -427,7 +427,7 @@ async def test_home_from_the_palette_asks_and_keeps_the_answer(durf_home: Path) 
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.session_run is None
+        assert app.practice.session.run is None
     record = session_record(durf_home)
     assert record["details"]["question"]["answer"] == "Not sure yet why"
     assert record["details"]["parts"][4] == {"kind": "question", "status": "done"}
@@ -467,7 +467,7 @@ async def test_a_step_closed_in_another_window_is_passed_by_kindly(durf_home: Pa
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, SessionQuestion)
-        assert app.session_run.results[3].details() == {
+        assert app.practice.session.run.results[3].details() == {
             "kind": "step",
             "status": "skipped",
             "step_id": "step-1",

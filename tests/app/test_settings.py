@@ -101,7 +101,7 @@ async def test_textual_animations_none_is_honoured_and_explained(
     durf_home: Path, monkeypatch
 ) -> None:
     app = make_app(durf_home)
-    monkeypatch.setattr(app, "_environment_animation_level", "none")
+    monkeypatch.setattr(app, "environment_animation_level", "none")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.reduced_motion

@@ -541,7 +541,7 @@ async def test_a_draft_that_cannot_be_saved_keeps_the_guide_open(durf_home: Path
         def refuse(state: object) -> None:
             raise StateWriteError("The disk is full.")
 
-        app.store._write = refuse  # type: ignore[method-assign]
+        app.practice.keeper.store._write = refuse  # type: ignore[method-assign]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen)

@@ -44,7 +44,7 @@ async def test_an_unusable_file_is_set_aside_and_the_app_starts_fresh(
         [aside] = durf_home.glob("state.json.corrupt-*")
         [notice] = [message for message in messages(app) if str(aside) in message]
         assert reason in notice
-        assert app.change_settings(theme="nord")
+        assert app.attempt(lambda: app.practice.data.change_settings(theme="nord"))
     assert aside.read_bytes() == raw
     assert Store(durf_home).load().settings.theme == "nord"
 
@@ -73,12 +73,12 @@ async def test_in_a_read_only_home_the_app_reads_and_refuses_each_save_plainly(
         app = make_app(durf_home)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
-            assert app.state == story
-            assert not app.change_settings(theme="nord")
+            assert app.practice.state == story
+            assert not app.attempt(lambda: app.practice.data.change_settings(theme="nord"))
             await pilot.pause()
             assert app.is_running
             assert any("Read-only file system" in message for message in messages(app))
-            assert app.state == story
+            assert app.practice.state == story
     assert (durf_home / "state.json").read_bytes() == before
 
 
@@ -92,12 +92,12 @@ async def test_a_full_disk_refuses_the_save_and_the_app_goes_on(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         monkeypatch.setattr(os, "fsync", no_space)
-        assert not app.change_settings(theme="nord")
+        assert not app.attempt(lambda: app.practice.data.change_settings(theme="nord"))
         monkeypatch.undo()
         await pilot.pause()
         assert app.is_running
         # The story's settings speak Dutch: "De schijf is vol".
         assert any("schijf is vol" in message for message in messages(app)), messages(app)
         assert (durf_home / "state.json").read_bytes() == before
-        assert app.change_settings(theme="nord")
+        assert app.attempt(lambda: app.practice.data.change_settings(theme="nord"))
     assert Store(durf_home).load().settings.theme == "nord"

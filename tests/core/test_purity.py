@@ -1,4 +1,5 @@
-"""The core never imports Textual, and the quick commands never do either."""
+"""The core and the practice layer never import Textual, and the quick commands never
+do either."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import durf.core
+import durf.practice
 
 CORE_DIR = Path(durf.core.__file__).parent
+PRACTICE_DIR = Path(durf.practice.__file__).parent
 
 
 def modules_after(code: str) -> set[str]:
@@ -21,10 +26,12 @@ def modules_after(code: str) -> set[str]:
     return set(result.stdout.split())
 
 
-def test_importing_every_core_module_does_not_import_textual() -> None:
+@pytest.mark.parametrize("folder", [CORE_DIR, PRACTICE_DIR], ids=["core", "practice"])
+def test_importing_every_module_does_not_import_textual(folder: Path) -> None:
+    package = f"durf.{folder.name}."
     names = sorted(
-        "durf.core." + ".".join(path.relative_to(CORE_DIR).with_suffix("").parts)
-        for path in CORE_DIR.rglob("*.py")
+        package + ".".join(path.relative_to(folder).with_suffix("").parts)
+        for path in folder.rglob("*.py")
         if path.name != "__init__.py"
     )
     modules = modules_after("\n".join(f"import {name}" for name in names))
@@ -32,10 +39,11 @@ def test_importing_every_core_module_does_not_import_textual() -> None:
     assert not {name for name in modules if name.split(".")[0] in ("textual", "rich")}
 
 
-def test_no_core_source_mentions_textual() -> None:
+@pytest.mark.parametrize("folder", [CORE_DIR, PRACTICE_DIR], ids=["core", "practice"])
+def test_no_source_mentions_textual(folder: Path) -> None:
     offenders = [
         path.name
-        for path in CORE_DIR.rglob("*.py")
+        for path in folder.rglob("*.py")
         if "import textual" in path.read_text() or "from textual" in path.read_text()
     ]
     assert offenders == []

@@ -18,7 +18,7 @@ from textual import events
 from textual.widgets import Input, OptionList, TextArea
 
 from durf.core.store import Store
-from tests.app.conftest import FROZEN_NOW, make_app, settle
+from tests.app.conftest import FROZEN_NOW, make_app, settle, wait_until
 from tests.reliability.hostile import (
     PROBES,
     Probe,
@@ -114,19 +114,19 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
         await _look(pilot, probe, "deleting an own affirmation", "d")
         await _back_home(app)
 
-        flow = app.new_breathing_flow()
+        flow = app.practice.breathing.new_flow()
         app.push_screen(SentenceScreen(flow))
         await _look(pilot, probe, "earlier sentences offered")
         await _look(pilot, probe, "an earlier sentence taken", "enter")
         await _back_home(app)
 
-        flow = app.new_breathing_flow()
+        flow = app.practice.breathing.new_flow()
         flow.session.sentence = flow.session.for_whom = probe.text
         app.push_screen(RehearseScreen(flow))
         await _look(pilot, probe, "rehearsing the sentence")
         await _back_home(app)
 
-        affirming = app.new_affirm_flow("own")
+        affirming = app.practice.affirmations.new_flow("own")
         app.start_affirmations_now(affirming, 1, None)
         await _look(pilot, probe, "practising an own affirmation")
         affirming.session.belief_text = probe.text
@@ -134,7 +134,7 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
         await _look(pilot, probe, "belief in an affirmation")
         await _back_home(app)
 
-        recalling = app.new_affirm_flow("own")
+        recalling = app.practice.affirmations.new_flow("own")
         recalling.session.mode = "recall"
         app.start_affirmations_now(recalling, 1, None)
         # Only the first word shows until it is recalled: nothing to look for but safety.
@@ -195,7 +195,11 @@ async def test_notices_and_pages_that_name_a_hostile_path_show_it_literally(
         app.push_screen(AboutScreen())
         await _look(pilot, probe, "about page")
         await _back_home(app)
-        app.export_to(home / "export.md", "md")
+        app.action_export()
+        await wait_until(pilot, lambda: app.screen.query("#export-path"), "the export dialog")
+        # Typed into the dialog as the user would, the path with its escape and markup.
+        app.screen.query_one("#export-path", Input).value = str(home / "export.md")
+        app.screen.action_export()
         await _look(pilot, probe, "notice: export written")
         app.clear_notifications()
         app.push_screen(SettingsScreen())

@@ -48,8 +48,8 @@ def _open(screen_factory: Callable[[Any], Any]) -> Callable[[Any], None]:
 
 
 def _breathing_flow(app, sentence: str = ""):  # type: ignore[no-untyped-def]
-    flow = app.new_breathing_flow()
-    flow.pattern = app.current_pattern()
+    flow = app.practice.breathing.new_flow()
+    flow.pattern = app.practice.breathing.current_pattern()
     flow.session.sentence = sentence
     flow.session.for_whom = "Sam" if sentence else ""
     return flow
@@ -58,7 +58,7 @@ def _breathing_flow(app, sentence: str = ""):  # type: ignore[no-untyped-def]
 def _planned_affirmations(app):  # type: ignore[no-untyped-def]
     from durf.core.affirm import plan_session
 
-    flow = app.new_affirm_flow("mix")
+    flow = app.practice.affirmations.new_flow("mix")
     flow.plan = plan_session(flow.items, flow.session.seconds_each, rounds=1, minutes=None)
     return flow
 
@@ -66,13 +66,17 @@ def _planned_affirmations(app):  # type: ignore[no-untyped-def]
 def _step_id(app, status: str) -> str:  # type: ignore[no-untyped-def]
     from durf.core.steps import steps_in_week
 
-    return next(s.id for s in steps_in_week(app.store.state, app.this_week) if s.status == status)
+    return next(
+        s.id
+        for s in steps_in_week(app.practice.keeper.store.state, app.practice.steps.this_week)
+        if s.status == status
+    )
 
 
 def _entry(app):  # type: ignore[no-untyped-def]
     from durf.core.history import history_view
 
-    return history_view(app.store.state, limit=5).entries[-1]
+    return history_view(app.practice.keeper.store.state, limit=5).entries[-1]
 
 
 def _session_at(kind: str, *extra_parts: Any) -> Callable[[Any], None]:
@@ -87,10 +91,10 @@ def _session_at(kind: str, *extra_parts: Any) -> Callable[[Any], None]:
 
         hub = SessionScreen()
         app.push_screen(hub)
-        plan = app.plan_session(10)
+        plan = app.practice.session.plan(10)
         hub.plan = SessionPlan(plan.minutes, (*extra_parts, *plan.parts))
         hub.run = SessionRun(hub.plan, app.clock.now())
-        hub.flow.session = app.session_run = hub.run
+        hub.flow.session = app.practice.keeper.session_run = hub.run
         for part in hub.plan.parts:
             if part.kind == kind:
                 break
@@ -111,14 +115,14 @@ def _quadrant_drawn(app: Any) -> None:
         own={"pitfall": "Sharing it all at once, and then regretting it for days. " * 3},
         sentence="Once this week I say that I do not know yet.",
     )
-    app.change_state(lambda state: record_quadrant(state, answers, app.clock.now(), True))
+    app.practice.keeper.change(lambda state: record_quadrant(state, answers, app.clock.now(), True))
     app.push_screen(QuadrantSummaryScreen(answers.id))
 
 
 def _open_sentence(app: Any) -> Any:
     from durf.core.session import Part, sentence_to_follow_up
 
-    sentence = sentence_to_follow_up(app.store.state)
+    sentence = sentence_to_follow_up(app.practice.keeper.store.state)
     return Part("sentence", 30, sentence_id=sentence.id)
 
 
@@ -152,19 +156,23 @@ def _screens() -> dict[str, Callable[[Any], None]]:
         ),
         "breathing: check-in": lambda app: app.action_start_breathing(),
         "breathing: setup": _open(lambda app: SetupScreen(_breathing_flow(app))),
-        "breathing: the orb": lambda app: app.start_breathing_now(app.current_pattern(), 6),
+        "breathing: the orb": lambda app: app.start_breathing_now(
+            app.practice.breathing.current_pattern(), 6
+        ),
         "breathing: a sentence": _open(lambda app: SentenceScreen(_breathing_flow(app))),
         "breathing: rehearse": _open(
             lambda app: RehearseScreen(_breathing_flow(app, "I need a moment to think."))
         ),
         "breathing: check-out": _open(lambda app: CheckOutScreen(_breathing_flow(app))),
         "affirmations: choose": _open(lambda app: AffirmScreen()),
-        "affirmations: setup": _open(lambda app: AffirmSetupScreen(app.new_affirm_flow("mix"))),
+        "affirmations: setup": _open(
+            lambda app: AffirmSetupScreen(app.practice.affirmations.new_flow("mix"))
+        ),
         "affirmations: belief": _open(
             lambda app: BeliefScreen(_planned_affirmations(app), stage="before")
         ),
         "affirmations: practice": lambda app: app.start_affirmations_now(
-            app.new_affirm_flow("mix"), 1, None
+            app.practice.affirmations.new_flow("mix"), 1, None
         ),
         "affirmations: your own": _open(lambda app: OwnScreen()),
         "steps: board": lambda app: app.action_open_steps(),
@@ -242,7 +250,7 @@ async def test_resizing_while_breathing_keeps_breathing(durf_home: Path, calm: b
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.change_reduced_motion(calm)
-        app.start_breathing_now(app.current_pattern(), 6)
+        app.start_breathing_now(app.practice.breathing.current_pattern(), 6)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, BreatheScreen)

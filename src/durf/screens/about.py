@@ -25,7 +25,7 @@ class AboutScreen(DurfScreen):
             yield Static(t("about.vulnerability"), classes="paragraph", markup=False)
             yield Static(t("safety.line"), id="safety", classes="paragraph", markup=False)
             yield Static(
-                t("about.data", path=shown(str(self.durf.store.path))),
+                t("about.data", path=shown(str(self.practice.data.state_path))),
                 classes="paragraph",
                 markup=False,
             )

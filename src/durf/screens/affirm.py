@@ -43,7 +43,7 @@ class AffirmScreen(DurfScreen):
         listing = self.query_one("#sources", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
-        self.sources = self.durf.affirmation_sources()
+        self.sources = self.practice.affirmations.sources()
         for source, title, description, items in self.sources:
             listing.add_option(
                 Option(
@@ -74,4 +74,4 @@ class AffirmScreen(DurfScreen):
         from durf.screens.affirm_setup import AffirmSetupScreen
 
         source = self.sources[event.option_index][0]
-        self.app.push_screen(AffirmSetupScreen(self.durf.new_affirm_flow(source)))
+        self.app.push_screen(AffirmSetupScreen(self.practice.affirmations.new_flow(source)))

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from durf.core.affirm import belief_ratings, needs_stepping_stone
 from durf.core.i18n import t
 from durf.core.text import shown
 from durf.screens.flow import FlowScreen
@@ -54,7 +53,7 @@ class BeliefScreen(FlowScreen):
             yield Static(id="change", markup=False)
         earlier = [
             rating_pair(before, after)
-            for _, before, after in belief_ratings(self.durf.store.state, session.belief_key)
+            for before, after in self.practice.affirmations.belief_ratings(session.belief_key)
             if before is not None or after is not None
         ][-5:]
         if earlier and self.stage == "before":
@@ -104,7 +103,7 @@ class BeliefScreen(FlowScreen):
 
             self.go_to(AffirmSessionScreen(self.flow))
             return
-        if self.durf.save_flow(self.flow, completed=True):
+        if self.attempt(lambda: self.practice.keep(self.flow, completed=True)):
             if not self.offer_stepping_stone():
                 self.app.notify(t("flow.saved"), timeout=4)
             self.app.pop_screen()
@@ -113,7 +112,7 @@ class BeliefScreen(FlowScreen):
         """After a few sessions of low belief, offer the softer version; whether it was."""
         key = self.flow.session.belief_key
         stone = next((item.stepping_stone for item in self.flow.items if item.key == key), None)
-        if not stone or not needs_stepping_stone(self.durf.store.state, key):
+        if not stone or not self.practice.affirmations.needs_stepping_stone(key):
             return False
         self.app.notify(t("belief.stepping_stone", stone=shown(stone)), timeout=20, markup=False)
         return True

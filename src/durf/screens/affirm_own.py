@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from durf.core.affirm import OWN, add_own, delete_own, edit_own, toggle_favourite
+from durf.core.affirm import OWN
 from durf.core.i18n import t
 from durf.core.text import shown
 from durf.screens.base import DurfScreen
@@ -62,7 +62,7 @@ class OwnScreen(DurfScreen):
         self.query_one("#text", Input).focus()
 
     def _fill(self, _revision: int = 0) -> None:
-        state = self.durf.store.state
+        state = self.practice.loaded_state
         favourites = set(state.favourite_affirmations)
         listing = self.query_one("#own", OptionList)
         highlighted = listing.highlighted
@@ -91,13 +91,13 @@ class OwnScreen(DurfScreen):
         if not text.strip():
             self.app.notify(t("own.empty"), timeout=4)
             return
-        when = self.durf.clock.now()
+        affirmations = self.practice.affirmations
         if self.editing is None:
-            done = self.durf.change_state(lambda state: add_own(state, text, when))
+            done = self.attempt(lambda: affirmations.add_own(text))
         else:
             own_id = self.editing
-            done = self.durf.change_state(lambda state: edit_own(state, own_id, text=text))
-        if done:
+            done = self.attempt(lambda: affirmations.edit_own(own_id, text))
+        if done is not None:
             # Only cleared once saved: a failed save keeps every typed word in the line.
             self.editing = None
             event.input.value = ""
@@ -108,7 +108,9 @@ class OwnScreen(DurfScreen):
         own_id = self._selected_id()
         if own_id is None or self.focused is self.query_one("#text", Input):
             return
-        own = next(a for a in self.durf.store.state.own_affirmations if a.id == own_id)
+        own = self.practice.affirmations.own_one(own_id)
+        if own is None:
+            return
         line = self.query_one("#text", Input)
         line.value = own.text
         line.cursor_position = len(own.text)
@@ -119,25 +121,29 @@ class OwnScreen(DurfScreen):
         """Mark or unmark the highlighted one as a favourite."""
         own_id = self._selected_id()
         if own_id is not None and self.focused is not self.query_one("#text", Input):
-            self.durf.change_state(lambda state: toggle_favourite(state, f"{OWN}/{own_id}"))
+            self.attempt(lambda: self.practice.affirmations.toggle_favourite(f"{OWN}/{own_id}"))
 
     def action_archive(self) -> None:
         """Archive the highlighted one (out of practice, kept), or bring it back."""
         own_id = self._selected_id()
         if own_id is None or self.focused is self.query_one("#text", Input):
             return
-        own = next(a for a in self.durf.store.state.own_affirmations if a.id == own_id)
-        self.durf.change_state(lambda state: edit_own(state, own_id, archived=not own.archived))
+        own = self.practice.affirmations.own_one(own_id)
+        if own is not None:
+            archived = not own.archived
+            self.attempt(lambda: self.practice.affirmations.archive_own(own_id, archived))
 
     def action_delete(self) -> None:
         """Delete the highlighted one, after asking."""
         own_id = self._selected_id()
         if own_id is None or self.focused is self.query_one("#text", Input):
             return
-        own = next(a for a in self.durf.store.state.own_affirmations if a.id == own_id)
+        own = self.practice.affirmations.own_one(own_id)
+        if own is None:
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.durf.change_state(lambda state: delete_own(state, own_id))
+                self.attempt(lambda: self.practice.affirmations.delete_own(own_id))
 
         self.app.push_screen(ConfirmScreen(t("own.delete_question"), shown(own.text)), answered)

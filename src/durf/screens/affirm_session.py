@@ -123,7 +123,7 @@ class AffirmSessionScreen(FlowScreen):
         return t("recall.enter_goes_on" if self._revealed else "recall.time_up")
 
     def _show_new(self, index: int) -> None:
-        if self._index >= 0 and self.durf.setting("sound_cue", bool, False):
+        if self._index >= 0 and self.practice.setting("sound_cue", bool, False):
             self.app.bell()
         self._index = index
         self._revealed = self.flow.session.mode == "read"
@@ -185,13 +185,11 @@ class AffirmSessionScreen(FlowScreen):
 
     def action_favourite(self) -> None:
         """Mark (or unmark) the affirmation on screen as a favourite."""
-        from durf.core.affirm import toggle_favourite
-
         if self._index < 0:
             return
         key = self.plan.items[self._index].key
-        if self.durf.change_state(lambda state: toggle_favourite(state, key)):
-            marked = key in self.durf.store.state.favourite_affirmations
+        marked = self.attempt(lambda: self.practice.affirmations.toggle_favourite(key))
+        if marked is not None:
             self.app.notify(
                 t("affirm.favourite_on" if marked else "affirm.favourite_off"), timeout=3
             )

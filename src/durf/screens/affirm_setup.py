@@ -44,7 +44,7 @@ class AffirmSetupScreen(FlowScreen):
     def on_mount(self) -> None:
         """Start from the choices made last time."""
         super().on_mount()
-        self.rounds = self.durf.settings.affirm_rounds
+        self.rounds = self.practice.settings.affirm_rounds
         self._show()
 
     def _show(self) -> None:
@@ -83,7 +83,7 @@ class AffirmSetupScreen(FlowScreen):
     def action_start(self) -> None:
         """Remember the choices, then rate how much you believe one affirmation."""
         session = self.flow.session
-        self.durf.change_settings(
+        self.change_settings(
             affirm_mode=session.mode,
             affirm_seconds=int(session.seconds_each),
             affirm_rounds=self.rounds,

@@ -3,7 +3,7 @@ notice instead of a broken layout when the window is too small."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -18,7 +18,12 @@ from durf.widgets.keybar import PHONE_WIDTH, KeyBar, KeyHint
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "PHONE_WIDTH", "DurfScreen"]
 
 if TYPE_CHECKING:
-    from durf.app import DurfApp
+    from collections.abc import Callable
+
+    from durf.practice import Practice
+    from durf.shell.contract import Shell
+
+Result = TypeVar("Result")
 
 MIN_WIDTH = 40
 MIN_HEIGHT = 16
@@ -73,9 +78,22 @@ class DurfScreen(Screen[None]):
     """
 
     @property
-    def durf(self) -> DurfApp:
-        """The app, typed."""
+    def durf(self) -> Shell:
+        """The app, as far as durf's screens need it."""
         return self.app  # type: ignore[return-value]
+
+    @property
+    def practice(self) -> Practice:
+        """The practice layer: every exercise's state and changes."""
+        return self.durf.practice
+
+    def attempt(self, action: Callable[[], Result]) -> Result | None:
+        """Run a call into the practice layer; what goes wrong is told (and gives None)."""
+        return self.durf.attempt(action)
+
+    def change_settings(self, **changes: object) -> bool:
+        """Save new values for some settings; whether they were saved (else it was told)."""
+        return self.attempt(lambda: self.practice.data.change_settings(**changes)) is not None
 
     def compose(self) -> ComposeResult:
         """Title, body and key bar; subclasses fill the body."""

@@ -69,7 +69,7 @@ class BreatheScreen(FlowScreen):
         super().on_mount()
         pattern = self.flow.pattern
         assert pattern is not None, "the setup step chooses a pattern"
-        pace = clamp_pace(self.durf.setting("breath_pace", float, 1.0))
+        pace = clamp_pace(self.practice.setting("breath_pace", float, 1.0))
         self.flow.session.pattern_id = pattern.id
         self.flow.session.pace = pace
         self.pacer = Pacer(
@@ -90,7 +90,7 @@ class BreatheScreen(FlowScreen):
         self.stopwatch.start()
         self.breathing_time.start()
         self._tick()
-        if not self.durf.setting("safety_seen", bool, False):
+        if not self.practice.setting("safety_seen", bool, False):
             # Shown once, during the first in-breath, before the breaths go deep; a moment
             # after the first frame, which then carries only the breath (and no save).
             self._safety_timer = self.set_timer(SAFETY_DELAY, self._show_safety_once)
@@ -100,7 +100,7 @@ class BreatheScreen(FlowScreen):
         # It stays until the user has seen it and pressed a key: a notice that left
         # by itself could go while their eyes were closed for the breath.
         self.query_one("#safety-notice", Static).add_class("-shown")
-        self.durf.change_settings(safety_seen=True)
+        self.change_settings(safety_seen=True)
 
     @property
     def safety_notice_shown(self) -> bool:
@@ -146,7 +146,7 @@ class BreatheScreen(FlowScreen):
     def _show(self, state: PaceState) -> None:
         phase_key = (state.breath, state.phase_index)
         if phase_key != self._last_phase:
-            if self._last_phase is not None and self.durf.setting("sound_cue", bool, False):
+            if self._last_phase is not None and self.practice.setting("sound_cue", bool, False):
                 self.app.bell()
             self._last_phase = phase_key
         word = t(f"phase.{state.kind}")
@@ -247,7 +247,7 @@ class BreatheScreen(FlowScreen):
         self.pacer, elapsed = self.pacer.retimed(self.stopwatch.elapsed(), pace)
         self.stopwatch.set_elapsed(elapsed)
         self.flow.session.pace = pace
-        self.durf.change_settings(breath_pace=pace)
+        self.change_settings(breath_pace=pace)
         self._stop_timer()
         self._tick()
 

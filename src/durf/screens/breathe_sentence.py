@@ -61,12 +61,12 @@ class SentenceScreen(FlowScreen):
     def _suggestions(self) -> list[Option]:
         language = get_language()
         options: list[Option] = []
-        state = self.durf.state
+        state = self.practice.state
         own = earlier_sentences(state) if state is not None else []
         for text in own:
             options.append(Option(Content.assemble(("★ ", "$accent"), shown(text))))
         self._texts = list(own)
-        for opener_set in self.durf.ensure_library().openers:
+        for opener_set in self.practice.library.openers:
             for sentence in opener_set.sentences:
                 text = sentence.text.get(language)
                 options.append(Option(Content(shown(text))))

@@ -39,7 +39,7 @@ class SetupScreen(FlowScreen):
 
     def compose_body(self) -> ComposeResult:
         """The patterns, and the breaths line."""
-        library = self.durf.ensure_library()
+        library = self.practice.library
         language = get_language()
         # The default first: it is where a newcomer should start.
         self.patterns = sorted(library.breathing, key=lambda pattern: not pattern.default)
@@ -72,11 +72,11 @@ class SetupScreen(FlowScreen):
     def on_mount(self) -> None:
         """Start on the pattern and count chosen last time."""
         super().on_mount()
-        settings = self.durf.settings
+        settings = self.practice.settings
         self.breaths = settings.breath_count
         self.minutes = settings.breath_minutes
         self.by_minutes = settings.breath_unit == "minutes"
-        chosen = self.durf.current_pattern()
+        chosen = self.practice.breathing.current_pattern()
         self._restore(chosen.id if chosen is not None else None)
 
     def _restore(self, pattern_id: str | None) -> None:
@@ -101,7 +101,7 @@ class SetupScreen(FlowScreen):
         pattern = self._highlighted()
         if not self.by_minutes or pattern is None:
             return self.breaths
-        cycle = pattern.cycle_seconds * self.durf.settings.breath_pace
+        cycle = pattern.cycle_seconds * self.practice.settings.breath_pace
         return breaths_for_minutes(self.minutes, cycle)
 
     def _show_breaths(self) -> None:
@@ -112,7 +112,7 @@ class SetupScreen(FlowScreen):
         else:
             text = tn("setup.breaths", breaths)
             if pattern is not None:
-                seconds = pattern.cycle_seconds * breaths * self.durf.settings.breath_pace
+                seconds = pattern.cycle_seconds * breaths * self.practice.settings.breath_pace
                 text += "  ·  " + t("setup.about_minutes", minutes=max(1, round(seconds / 60)))
         self.query_one("#breaths", Static).update(text)
 
@@ -148,7 +148,7 @@ class SetupScreen(FlowScreen):
         pattern = self._highlighted()
         if pattern is None:
             return
-        self.durf.change_settings(
+        self.change_settings(
             breath_pattern=pattern.id,
             breath_count=self.breaths,
             breath_minutes=self.minutes,

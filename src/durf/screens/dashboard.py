@@ -208,7 +208,7 @@ class DashboardScreen(DurfScreen):
     def _show(self, _revision: int = 0) -> None:
         if not self.query("#kind-line"):
             return  # being rebuilt (a language change); after_relocalize draws it
-        board = self.durf.dashboard()
+        board = self.practice.progress.dashboard()
         if board is None:
             return
         self.query_one("#kind-line", Static).update(kind_words(board))

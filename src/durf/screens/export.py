@@ -20,7 +20,8 @@ from durf.screens.confirm import CarefulConfirmScreen
 from durf.widgets.keybar import hints_content
 
 if TYPE_CHECKING:
-    from durf.app import DurfApp
+    from durf.practice import Practice
+    from durf.shell.contract import Shell
 
 FORMATS = ("md", "csv", "json")
 """The readable journal first: it is what most people export for themselves."""
@@ -119,9 +120,10 @@ class ExportScreen(ModalScreen[None]):
         self.export_format = export_format
 
     @property
-    def durf(self) -> DurfApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def practice(self) -> Practice:
+        """The practice layer, which writes the export."""
+        shell: Shell = self.app  # type: ignore[assignment]
+        return shell.practice
 
     def compose(self) -> ComposeResult:
         """Title, a word on what it is, the formats, the file name, and the keys."""
@@ -189,7 +191,7 @@ class ExportScreen(ModalScreen[None]):
             # goes to the home folder, like the name offered.
             path = Path.home() / path
         try:
-            self.durf.export_to(path, self.export_format, overwrite=overwrite)
+            what = self.practice.data.export_to(path, self.export_format, overwrite=overwrite)
         except ExportFileExists:
             self.app.push_screen(
                 CarefulConfirmScreen(
@@ -201,6 +203,8 @@ class ExportScreen(ModalScreen[None]):
         except ExportError as error:
             self._say(str(error))
             return
+        message = t("export.written", path=str(path), what=what)
+        self.app.notify(shown(message), timeout=10, markup=False)
         self.dismiss(None)
 
     def _replace_answered(self, replace: bool | None) -> None:

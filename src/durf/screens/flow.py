@@ -1,60 +1,14 @@
-"""The breathing-before-speaking exercise as a sequence of screens sharing one session."""
+"""What every step of an exercise shares: the run it belongs to, and stopping it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
-from durf.core.breathing import BreathingSession
 from durf.core.i18n import t
 from durf.screens.base import DurfScreen
 from durf.screens.confirm import ConfirmScreen
 
-if TYPE_CHECKING:
-    from datetime import datetime
-
-    from durf.core.library import BreathingPattern
-    from durf.core.patterns import QuickPattern
-    from durf.core.state import State
-
-
-@dataclass
-class BreatheFlow:
-    """What the exercise carries from step to step."""
-
-    session: BreathingSession
-    pattern: BreathingPattern | QuickPattern | None = None
-    breathed: bool = False
-    """Whether any breathing happened: only then is a stopped session worth keeping."""
-    saved: bool = False
-    """Set once the session is in the state file, so it is never saved twice."""
-
-    @property
-    def worth_keeping(self) -> bool:
-        """Whether stopping now should keep a (not completed) session."""
-        return self.breathed
-
-    def record(self, state: State, ended: datetime, completed: bool) -> State:
-        """The state with this session added."""
-        from durf.core.breathing import record_session
-
-        self.session.completed = completed
-        return record_session(state, self.session, ended)
-
-
-class Flow(Protocol):
-    """What every exercise run offers its screens and the app."""
-
-    saved: bool
-
-    @property
-    def worth_keeping(self) -> bool:
-        """Whether stopping now should keep a (not completed) session."""
-        ...
-
-    def record(self, state: State, ended: datetime, completed: bool) -> State:
-        """The state with this session added."""
-        ...
+__all__ = ["FlowScreen"]
 
 
 class FlowScreen(DurfScreen):
@@ -98,7 +52,7 @@ class FlowScreen(DurfScreen):
         again (the app has already said why).
         """
         self.remember()
-        if not self.durf.save_flow(self.flow, completed):
+        if not self.attempt(lambda: self.practice.keep(self.flow, completed)):
             return
         key = "flow.saved" if completed else "flow.saved_stopped"
         self.app.notify(t(key), timeout=4)

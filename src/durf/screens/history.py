@@ -72,7 +72,7 @@ class HistoryScreen(DurfScreen):
         return today(self.durf.clock)
 
     def _show(self, _revision: int = 0) -> None:
-        state = self.durf.state
+        state = self.practice.state
         if state is None or not self.query("#history-list"):
             return
         limit = None if self.week is not None else SHOWN_AT_MOST
@@ -128,7 +128,7 @@ class HistoryScreen(DurfScreen):
 
     def action_next_filter(self) -> None:
         """Show the next exercise that has anything (then everything again)."""
-        state = self.durf.state
+        state = self.practice.state
         if state is None:
             return
         present = {r.exercise for r in state.history if not is_part(r)}
@@ -145,7 +145,7 @@ class HistoryScreen(DurfScreen):
 
     def action_week(self, direction: int) -> None:
         """Step to the previous or next week that holds anything; past the last, all weeks."""
-        state = self.durf.state
+        state = self.practice.state
         if state is None:
             return
         weeks = weeks_with_history(state)

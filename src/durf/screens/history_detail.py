@@ -125,10 +125,10 @@ class EntryScreen(DurfScreen):
                 classes="entry-heading",
             )
             if entry.record is not None:
-                quadrants = {q.id: q for q in self.durf.quadrants()}
+                quadrants = {q.id: q for q in self.practice.quadrants.all()}
                 rows = record_rows(entry.record, self._pattern_names(), quadrants)
                 yield from compose_rows(list(rows), "session-rows")
-                if entry.exercise == "session" and self.durf.state is not None:
+                if entry.exercise == "session" and self.practice.state is not None:
                     yield from self._compose_parts(entry.record)
             if entry.step is not None:
                 yield Static(
@@ -143,7 +143,7 @@ class EntryScreen(DurfScreen):
         """Each exercise the session held, with what it recorded."""
         from durf.core.history import session_parts
 
-        for number, part in enumerate(session_parts(self.durf.store.state, session)):
+        for number, part in enumerate(session_parts(self.practice.loaded_state, session)):
             yield Static(
                 Content.styled(t(f"history.kind_long.{part.exercise}"), "bold $accent"),
                 classes="entry-heading",
@@ -152,13 +152,13 @@ class EntryScreen(DurfScreen):
             yield from compose_rows(rows, f"part-rows-{number}")
 
     def _pattern_names(self) -> dict[str, str]:
-        library = self.durf.library
+        library = self.practice.library_if_loaded
         if library is None:
             return {}
         language = get_language()
         return {pattern.id: pattern.name.get(language) for pattern in library.breathing}
 
     def _desire(self, step: Step) -> str:
-        state = self.durf.state
+        state = self.practice.state
         ladders = state.ladders if state is not None else []
         return next((ladder.desire for ladder in ladders if ladder.id == step.ladder_id), "")

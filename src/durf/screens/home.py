@@ -226,9 +226,9 @@ class HomeScreen(DurfScreen):
         progress = self.query("#progress")
         if not progress:
             return  # being rebuilt (a language change); after_relocalize fills it in
-        summary = self.durf.home_summary()
+        summary = self.practice.progress.summary()
         progress.first(Static).update(progress_text(summary))
-        board = self.durf.dashboard()
+        board = self.practice.progress.dashboard()
         self.query_one("#glance", Static).update(
             glance(board, progress_parts(summary)) if board is not None else progress_text(None)
         )
@@ -248,7 +248,7 @@ class HomeScreen(DurfScreen):
         self._refresh_from_state()
 
     def _show_open_sentences(self) -> None:
-        state = self.durf.state
+        state = self.practice.state
         from_state = []
         if state is not None:
             from durf.core.breathing import open_sentences
@@ -292,7 +292,9 @@ class HomeScreen(DurfScreen):
         if not self._open_ids or listing.highlighted is None:
             return
         sentence_id = self._open_ids[listing.highlighted]
-        if self.durf.answer_sentence(sentence_id, answer):
+        if self.attempt(
+            lambda: self.practice.breathing.answer_sentence(sentence_id, answer)  # type: ignore[arg-type]
+        ):
             self.app.notify(t(f"followup.answered_{answer}"), timeout=4)
 
     @on(OptionList.OptionSelected, "#menu")

@@ -8,7 +8,6 @@ written as a record marked as not finished; the next walk carries on from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -20,44 +19,18 @@ from textual.widgets import ContentSwitcher, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from durf.core.i18n import get_language, t
-from durf.core.quadrant import PAGES, QuadrantAnswers, record_quadrant
+from durf.core.quadrant import PAGES
 from durf.core.quadrant_file import CORNERS
+from durf.practice.flows import QuadrantFlow
 from durf.screens.flow import FlowScreen
 from durf.widgets.shown_fields import ShownInput
 from durf.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from durf.core.quadrant_file import Quadrant
-    from durf.core.state import State
+    pass
 
 SENTENCE_PAGE = len(CORNERS)
 MAX_WORDS = 2000
-
-
-@dataclass
-class QuadrantFlow:
-    """One walk through a quadrant, as its screens and the app see it."""
-
-    answers: QuadrantAnswers
-    quadrant: Quadrant
-    saved: bool = False
-
-    def __post_init__(self) -> None:
-        self._started_with = self.answers.words()
-
-    @property
-    def worth_keeping(self) -> bool:
-        """Whether anything was ticked or written that is not in the history already.
-
-        Carrying on, or redoing, and leaving without a change keeps no copy.
-        """
-        return self.answers.has_words and self.answers.words() != self._started_with
-
-    def record(self, state: State, ended: datetime, completed: bool) -> State:
-        """The state with this walk in its history."""
-        return record_quadrant(state, self.answers, ended, completed)
 
 
 def _page_id(page: int) -> str:
@@ -215,7 +188,7 @@ class QuadrantScreen(FlowScreen):
     def finish(self, completed: bool) -> None:
         """Save the walk; a finished one is shown as a quadrant, a stopped one goes home."""
         self.remember()
-        if not self.durf.save_flow(self.flow, completed):
+        if not self.attempt(lambda: self.practice.keep(self.flow, completed)):
             return  # the app said why; everything is still here to try again
         self.app.notify(t("quadrant.saved" if completed else "quadrant.saved_stopped"), timeout=4)
         self.after_saved(completed)

@@ -101,7 +101,7 @@ class QuadrantSummaryScreen(DurfScreen):
         self.record_id = record_id
 
     def _record(self) -> SessionRecord | None:
-        return self.durf.quadrant_record(self.record_id)
+        return self.practice.quadrants.walk(self.record_id)
 
     def compose_body(self) -> ComposeResult:
         """The heading, the four corners with arrows between them, and the sentence."""
@@ -111,7 +111,7 @@ class QuadrantSummaryScreen(DurfScreen):
             return
         language = get_language()
         quadrant_id = str(record.details.get("quadrant", ""))
-        quadrant = self.durf.quadrant_by_id(quadrant_id)
+        quadrant = self.practice.quadrants.by_id(quadrant_id)
         name = quadrant.name.get(language) if quadrant is not None else quadrant_id
         views = {view.corner: view for view in corner_views(record.details, quadrant, language)}
         with VerticalScroll(id="summary"):
@@ -177,10 +177,10 @@ class QuadrantChoiceScreen(DurfScreen):
     def compose_body(self) -> ComposeResult:
         """The quadrants by name, and a word on writing one."""
         language = get_language()
-        self._ids = [quadrant.id for quadrant in self.durf.quadrants()]
+        self._ids = [quadrant.id for quadrant in self.practice.quadrants.all()]
         yield Static(t("quadrant.choose_title"), classes="page-title", markup=False)
         yield OptionList(
-            *[Option(Content(q.name.get(language))) for q in self.durf.quadrants()],
+            *[Option(Content(q.name.get(language))) for q in self.practice.quadrants.all()],
             id="quadrants",
         )
         yield Static(t("quadrant.choose_hint"), classes="hint", markup=False)

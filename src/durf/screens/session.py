@@ -126,10 +126,10 @@ class SessionScreen(FlowScreen):
     def _replan(self, _revision: int = 0) -> None:
         if self.run is not None or not self.query("#plan"):
             return
-        if self.durf.state is None:
+        if self.practice.state is None:
             self.query_one("#plan-heading", Static).update(t("session.planning"))
             return
-        self.plan = self.durf.plan_session(self.minutes)
+        self.plan = self.practice.session.plan(self.minutes)
         self._show_plan()
 
     def after_relocalize(self) -> None:
@@ -207,12 +207,12 @@ class SessionScreen(FlowScreen):
 
     def part_detail(self, part: Part) -> str:
         """A few words on what a part holds today (user text literally, on one line)."""
-        state = self.durf.store.state
+        state = self.practice.loaded_state
         if part.kind == "breathe":
-            pattern = self.durf.pattern_by_id(part.pattern_id)
+            pattern = self.practice.breathing.pattern_by_id(part.pattern_id)
             return pattern.name.get(get_language()) if pattern is not None else ""
         if part.kind == "affirm":
-            item = self.durf.affirmation_item(part.affirmations[0])
+            item = self.practice.affirmations.item(part.affirmations[0])
             return t("session.detail.affirm", text=one_line(item.text, 60)) if item else ""
         if part.kind == "step" and part.step_id is not None:
             from durf.core.steps import find_step
@@ -224,7 +224,7 @@ class SessionScreen(FlowScreen):
                 t("session.detail.sentence", text=one_line(sentence.text, 60)) if sentence else ""
             )
         if part.kind == "question" and part.prompt_key is not None:
-            return self.durf.prompt_text(part.prompt_key)
+            return self.practice.session.prompt_text(part.prompt_key)
         return t(f"session.detail.{part.kind}")
 
     # -- before it starts ----------------------------------------------------------------
@@ -236,7 +236,7 @@ class SessionScreen(FlowScreen):
         minutes = clamp_minutes(self.minutes + delta)
         if minutes == self.minutes:
             return
-        longer = self.durf.plan_session(minutes)
+        longer = self.practice.session.plan(minutes)
         if delta > 0 and self.plan is not None and longer.seconds <= self.plan.seconds:
             self.app.notify(t("session.longest"), timeout=5)  # nothing more to fill
             return
@@ -250,7 +250,7 @@ class SessionScreen(FlowScreen):
             return
         self.run = SessionRun(self.plan, started_at=self.durf.clock.now())
         self.flow.session = self.run
-        self.durf.session_run = self.run
+        self.practice.session.begin(self.run)
         self._show_current()
 
     def action_back(self) -> None:
@@ -304,7 +304,7 @@ class SessionScreen(FlowScreen):
         assert run is not None
         exercise = EXERCISE_OF_PART.get(result.kind)
         if exercise is not None and result.record_id is None and result.status != "skipped":
-            result.record_id = part_record(self.durf.store.state, run, exercise)
+            result.record_id = part_record(self.practice.loaded_state, run, exercise)
         run.results.append(result)
 
     async def _next_part(self) -> None:
@@ -315,11 +315,11 @@ class SessionScreen(FlowScreen):
 
     def _keep(self) -> bool:
         """Save the session as it is now (every save while it runs keeps it)."""
-        return self.durf.change_state(lambda state: state)
+        return self.attempt(self.practice.session.keep) is not None
 
     def keep_now(self) -> None:
         """Save the session as it is, if it is still running (a timer's call)."""
-        if self.run is not None and self.durf.session_run is self.run:
+        if self.run is not None and self.practice.session.run is self.run:
             self._keep()
 
     def ask_to_end(self, part_screen: Any) -> None:
@@ -360,7 +360,7 @@ class SessionScreen(FlowScreen):
         if (run.worth_keeping or run.kept) and not self._keep():
             run.completed = False
             return  # the user was told why; they stay where they are
-        self.durf.session_run = None
+        self.practice.session.end(self.run)
         self.run = None
         if completed:
             seconds = (self.durf.clock.now() - run.started_at).total_seconds()
@@ -396,9 +396,9 @@ class SessionScreen(FlowScreen):
         skip_rest(run)
         if run.worth_keeping or run.kept:
             self._keep()
-        self.durf.session_run = None
+        self.practice.session.end(self.run)
 
     def on_unmount(self) -> None:
         """However this screen goes, a session in progress is not left running."""
-        if self.durf.session_run is self.run:
-            self.durf.session_run = None
+        if self.practice.session.run is self.run:
+            self.practice.session.end(self.run)

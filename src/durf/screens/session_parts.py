@@ -105,7 +105,7 @@ def _flow_result(screen: Any, completed: bool, quitting: bool, barely: bool) -> 
         return PartResult(kind, "skipped")
     if not quitting:
         screen.remember()
-        if not screen.durf.save_flow(screen.flow, completed):
+        if not screen.attempt(lambda: screen.practice.keep(screen.flow, completed)):
             return PartResult(kind, "stopped")
     status: PartStatus = "done" if completed else "stopped"
     return PartResult(kind, status)
@@ -329,11 +329,11 @@ class SessionStepScreen(SessionPart, DurfScreen):
         from durf.core.steps import StepError, find_step, move_target
 
         try:
-            step = find_step(self.durf.store.state, self.step_id)
+            step = find_step(self.practice.loaded_state, self.step_id)
         except StepError:
             yield from _gone_elsewhere(self, PartResult("step", "skipped", step_id=self.step_id))
             return
-        this_week = self.durf.this_week
+        this_week = self.practice.steps.this_week
         heading = (
             t("session.step_heading")
             if step.week == str(this_week)
@@ -383,9 +383,13 @@ class SessionStepScreen(SessionPart, DurfScreen):
         elif choice == "not_yet":
             self.hub.part_over(PartResult("step", "done", step_id=self.step_id, outcome="planned"))
         elif choice == "moved":
-            if self.durf.move_step(self.step_id):
+            week = self.attempt(lambda: self.practice.steps.move(self.step_id))
+            if week is not None:
+                self.app.notify(t("board.moved", number=week.number), timeout=6)
                 self._decided()
-        elif choice == "not_this_time" and self.durf.let_go_step(self.step_id):
+        elif choice == "not_this_time" and self.attempt(
+            lambda: self.practice.steps.let_go(self.step_id)
+        ):
             self.app.notify(t("board.let_go"), timeout=6)
             self._decided()
 
@@ -397,7 +401,7 @@ class SessionStepScreen(SessionPart, DurfScreen):
         from durf.core.steps import StepError, find_step
 
         try:
-            return find_step(self.durf.store.state, self.step_id).status
+            return find_step(self.practice.loaded_state, self.step_id).status
         except StepError:
             return None
 
@@ -431,7 +435,7 @@ class SessionSentence(SessionPart, DurfScreen):
     def compose_body(self) -> ComposeResult:
         """The sentence exactly as written, for whom, and the three answers."""
         sentence = next(
-            (s for s in self.durf.store.state.sentences if s.id == self.sentence_id), None
+            (s for s in self.practice.loaded_state.sentences if s.id == self.sentence_id), None
         )
         if sentence is None:
             gone = PartResult("sentence", "skipped", sentence_id=self.sentence_id)
@@ -460,7 +464,9 @@ class SessionSentence(SessionPart, DurfScreen):
     @on(OptionList.OptionSelected, "#sentence-answers")
     def _answered(self, event: OptionList.OptionSelected) -> None:
         answer = str(event.option.id)
-        if self.durf.answer_sentence(self.sentence_id, answer):
+        if self.attempt(
+            lambda: self.practice.breathing.answer_sentence(self.sentence_id, answer)  # type: ignore[arg-type]
+        ):
             self.app.notify(t(f"followup.answered_{answer}"), timeout=4)
             self.hub.part_over(
                 PartResult("sentence", "done", sentence_id=self.sentence_id, outcome=answer)
@@ -485,9 +491,9 @@ class SessionQuestion(SessionPart, DurfScreen):
         run = self.hub.run
         assert run is not None
         run.question_key = self.prompt_key
-        run.question_text = self.durf.prompt_text(self.prompt_key)
+        run.question_text = self.practice.session.prompt_text(self.prompt_key)
         yield Static(shown(run.question_text), classes="question", id="question", markup=False)
-        earlier = self.durf.last_answer(self.prompt_key)
+        earlier = self.practice.session.last_answer(self.prompt_key)
         if earlier:
             yield Static(
                 t("session.last_answer", answer=one_line(earlier, 70)),
@@ -559,15 +565,14 @@ def screen_for(hub: SessionScreen, part: Part) -> SessionPart | None:
     elif part.kind == "checkout":
         screen = SessionCheckOut(SessionFlow(run))
     elif part.kind == "breathe":
-        pattern = app.pattern_by_id(part.pattern_id) or app.current_pattern()
+        breathing = app.practice.breathing
+        pattern = breathing.pattern_by_id(part.pattern_id) or breathing.current_pattern()
         if pattern is None:
             return None
-        flow = app.new_breathing_flow()
-        flow.pattern = pattern
-        flow.session.breaths_planned = part.breaths
+        flow = breathing.flow_now(pattern, part.breaths)
         screen = SessionBreathe(flow)
     elif part.kind == "affirm":
-        flow = app.session_affirm_flow(part)
+        flow = app.practice.affirmations.session_flow(part)
         if flow is None:
             return None
         screen = SessionBelief(flow, stage="before")
@@ -575,7 +580,7 @@ def screen_for(hub: SessionScreen, part: Part) -> SessionPart | None:
         from durf.core.steps import StepError, find_step
 
         try:
-            still_open = find_step(app.store.state, str(part.step_id)).status == "planned"
+            still_open = find_step(app.practice.loaded_state, str(part.step_id)).status == "planned"
         except StepError:
             still_open = False
         if not still_open:
@@ -585,7 +590,8 @@ def screen_for(hub: SessionScreen, part: Part) -> SessionPart | None:
         screen = app.guide_screen(SessionGuide)
     elif part.kind == "sentence":
         waiting = any(
-            s.id == part.sentence_id and s.status == "open" for s in app.store.state.sentences
+            s.id == part.sentence_id and s.status == "open"
+            for s in app.practice.loaded_state.sentences
         )
         if not waiting:
             return None
@@ -593,7 +599,7 @@ def screen_for(hub: SessionScreen, part: Part) -> SessionPart | None:
     elif part.kind == "quadrant":
         from durf.screens.session_quadrant import session_quadrant_screen
 
-        screen = session_quadrant_screen(app, part)
+        screen = session_quadrant_screen(app.practice, part)
         if screen is None:
             return None
     else:

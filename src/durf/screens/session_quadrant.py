@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding
 
 from durf.core.session import PartResult
-from durf.screens.quadrant import QuadrantFlow, QuadrantScreen
+from durf.practice.flows import QuadrantFlow
+from durf.screens.quadrant import QuadrantScreen
 from durf.screens.quadrant_summary import QuadrantSummaryScreen
 from durf.screens.session_parts import END, NEXT_PART_TYPING, SessionPart, _flow_result
 
 if TYPE_CHECKING:
-    from durf.app import DurfApp
     from durf.core.session import Part
+    from durf.practice import Practice
 
 NEXT_PART_KEYS = [Binding("ctrl+n", "next_part", show=False, priority=True)]
 """Not ``n``: on these pages a letter is for ticking or writing."""
@@ -81,9 +82,10 @@ class SessionQuadrantSummary(SessionPart, QuadrantSummaryScreen):
         """No redoing in the middle of a session: home and the history offer it."""
 
 
-def session_quadrant_screen(app: DurfApp, part: Part) -> SessionQuadrant | None:
+def session_quadrant_screen(practice: Practice, part: Part) -> SessionQuadrant | None:
     """The quadrant part's first page, or None when its file is gone."""
-    quadrant = app.quadrant_by_id(str(part.quadrant_id))
+    quadrant = practice.quadrants.by_id(str(part.quadrant_id))
     if quadrant is None:
         return None
-    return SessionQuadrant(QuadrantFlow(app.new_quadrant_answers(quadrant.id), quadrant))
+    answers = practice.quadrants.new_answers(quadrant.id)
+    return SessionQuadrant(QuadrantFlow(answers, quadrant))

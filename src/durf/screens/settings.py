@@ -12,7 +12,6 @@ from textual.widgets import Button, Label, RadioButton, RadioSet, Select, Static
 
 from durf.core.i18n import LANGUAGES, get_language, t
 from durf.core.text import shown
-from durf.core.words import what_it_holds
 from durf.screens.base import DurfScreen
 from durf.screens.confirm import CarefulConfirmScreen
 
@@ -31,7 +30,7 @@ class SettingsScreen(DurfScreen):
 
     def compose_body(self) -> ComposeResult:
         """One row per setting: a label, a control, and a line saying what it does."""
-        settings = self.durf.settings
+        settings = self.practice.settings
         language = get_language()
         with Horizontal(classes="row"):
             yield Label(t("settings.language"), classes="name")
@@ -97,7 +96,7 @@ class SettingsScreen(DurfScreen):
     @on(Button.Pressed, "#forget")
     def _forget_pressed(self) -> None:
         detail = t(
-            "forget.detail", what=what_it_holds(self.durf.store.state), home=str(self.durf.home)
+            "forget.detail", what=self.practice.data.what_it_holds(), home=str(self.durf.home)
         )
         self.app.push_screen(
             CarefulConfirmScreen(t("forget.question"), shown(detail)), self._forget_answered

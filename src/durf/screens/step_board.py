@@ -94,7 +94,7 @@ class StepBoardScreen(DurfScreen):
         self._wrapped_for_phone = phone
 
     def _refresh(self, _revision: int = 0) -> None:
-        state = self.durf.state
+        state = self.practice.state
         if state is None or not self.query("#week-steps") or self.week is None:
             return
         from durf.core.steps import steps_in_week
@@ -174,7 +174,7 @@ class StepBoardScreen(DurfScreen):
 
     @on(OptionList.OptionHighlighted, "#week-steps")
     def _highlighted(self) -> None:
-        state = self.durf.state
+        state = self.practice.state
         if state is not None:
             self._show_detail(state)
 
@@ -188,7 +188,7 @@ class StepBoardScreen(DurfScreen):
         """Browse to an earlier or later week (from the first step's week to next week)."""
         from durf.core.steps import weeks_with_steps
 
-        state = self.durf.state
+        state = self.practice.state
         if state is None or self.week is None:
             return
         known = weeks_with_steps(state)
@@ -254,13 +254,16 @@ class StepBoardScreen(DurfScreen):
     def action_move(self) -> None:
         """Carry the step on to next week, with one key."""
         step = self._planned_step()
-        if step is not None:
-            self.durf.move_step(step.id)
+        if step is None:
+            return
+        week = self.attempt(lambda: self.practice.steps.move(step.id))
+        if week is not None:
+            self.app.notify(t("board.moved", number=week.number), timeout=6)
 
     def action_let_go(self) -> None:
         """Not this time: closed, without judgement."""
         step = self._planned_step()
-        if step is not None and self.durf.let_go_step(step.id):
+        if step is not None and self.attempt(lambda: self.practice.steps.let_go(step.id)):
             self.app.notify(t("board.let_go"), timeout=6)
 
     def action_reopen(self) -> None:
@@ -271,7 +274,7 @@ class StepBoardScreen(DurfScreen):
         if step.status not in ("done", "not_this_time"):
             self.app.notify(t("board.cannot_reopen"), timeout=5)
             return
-        if self.durf.reopen_step(step.id):
+        if self.attempt(lambda: self.practice.steps.reopen(step.id)):
             self.app.notify(t("board.reopened"), timeout=4)
 
     def action_new(self) -> None:

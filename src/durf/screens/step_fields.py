@@ -6,7 +6,6 @@ how scary it feels, and the first honest sentence for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from textual.widgets.option_list import Option
 from durf.core.dates import day_label
 from durf.core.i18n import t
 from durf.core.text import shown
+from durf.practice.steps import StepFields
 from durf.widgets.choices import Choices
 from durf.widgets.scale import Scale
 from durf.widgets.shown_fields import ShownInput
@@ -24,29 +24,12 @@ from durf.widgets.shown_fields import ShownInput
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from durf.core.state import Step, StepDraft
     from durf.core.weeks import Week
 
 MAX_WITH_WHOM = 120
 MAX_SENTENCE = 280
 ANY_DAY = 0
 """The day picker's value for "any day this week" (``None`` in the state file)."""
-
-
-@dataclass
-class StepFields:
-    """What the fields hold: everything as typed."""
-
-    with_whom: str = ""
-    trusted: str | None = None
-    day: int | None = None
-    scariness: int | None = None
-    sentence: str = ""
-
-    @classmethod
-    def of(cls, source: Step | StepDraft) -> StepFields:
-        """What a saved step or the guide's draft says in these fields."""
-        return cls(source.with_whom, source.trusted, source.day, source.scariness, source.sentence)
 
 
 def compose_step_fields(fields: StepFields, week: Week, earlier: list[str]) -> ComposeResult:

@@ -55,7 +55,7 @@ class StepFormScreen(DurfScreen):
         from durf.core.breathing import earlier_sentences
         from durf.core.steps import find_step
 
-        state = self.durf.store.state
+        state = self.practice.loaded_state
         step = find_step(state, self.step_id)
         self._earlier = earlier_sentences(state, limit=8)
         if self._start is None:
@@ -90,7 +90,9 @@ class StepFormScreen(DurfScreen):
 
     def _week(self, step_week: str) -> Week:
         """The week the form's days belong to: a smaller step is for now, never the past."""
-        return self.durf.smaller_step_week(step_week) if self.smaller else Week.parse(step_week)
+        return (
+            self.practice.steps.smaller_week(step_week) if self.smaller else Week.parse(step_week)
+        )
 
     def on_mount(self) -> None:
         """Begin in the words."""
@@ -128,7 +130,7 @@ class StepFormScreen(DurfScreen):
         what = self.query_one("#what", TextArea).text
         if self.smaller:
             return bool(what.strip())
-        step = find_step(self.durf.store.state, self.step_id)
+        step = find_step(self.practice.loaded_state, self.step_id)
         fields = read_step_fields(self)
         return (what, fields) != (
             step.what,
@@ -156,10 +158,15 @@ class StepFormScreen(DurfScreen):
             self.query_one("#what", TextArea).focus()
             return
         fields = read_step_fields(self)
+        steps = self.practice.steps
         if self.smaller:
-            saved = self.durf.make_step_smaller(self.step_id, what, fields)
+            made = self.attempt(lambda: steps.make_smaller(self.step_id, what, fields))
+            if made is not None:
+                self.app.notify(t("smaller.saved"), timeout=6)
+                self.durf.show_on_board(*made)
+            saved = made is not None
         else:
-            saved = self.durf.edit_step(self.step_id, what, fields)
+            saved = self.attempt(lambda: steps.edit(self.step_id, what, fields)) is not None
         if saved:
             self._saved = True
             if leave:

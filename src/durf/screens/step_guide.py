@@ -148,7 +148,7 @@ class GuideScreen(DurfScreen):
                 yield from self._compose_earlier_desires()
 
     def _compose_earlier_desires(self) -> ComposeResult:
-        state = self.durf.state
+        state = self.practice.state
         ladders = earlier_desires(state) if state is not None else []
         self._desires = [ladder.desire for ladder in ladders if ladder.desire.strip()]
         if self._desires:
@@ -164,7 +164,7 @@ class GuideScreen(DurfScreen):
     def _compose_details(self) -> ComposeResult:
         from durf.core.breathing import earlier_sentences
 
-        state = self.durf.state
+        state = self.practice.state
         self._earlier_sentences = earlier_sentences(state, limit=8) if state is not None else []
         with VerticalScroll(id=_page_id(DETAILS_PAGE), can_focus=False):
             yield Static(t("guide.details_title"), classes="page-title", markup=False)
@@ -268,7 +268,8 @@ class GuideScreen(DurfScreen):
         self.draft.updated_at = self.durf.clock.now()
         self._saves_asked += 1
         sent = self.draft.model_copy(deep=True)
-        merged = self.durf.save_step_draft(sent.model_copy(deep=True), self._base)
+        copy = sent.model_copy(deep=True)
+        merged = self.attempt(lambda: self.practice.steps.save_draft(copy, self._base))
         if merged is None:
             return False
         self._saved(self._saves_asked, merged, sent)
@@ -283,10 +284,11 @@ class GuideScreen(DurfScreen):
         self._saves_asked += 1
         number = self._saves_asked
         sent = self.draft.model_copy(deep=True)
-        self.durf.save_step_draft_in_background(
+        self.practice.steps.save_draft_in_background(
             sent.model_copy(deep=True),
             self._base,
             lambda merged: self._saved(number, merged, sent),
+            self.durf.refused,
         )
 
     def _saved(self, number: int, merged: StepDraft, sent: StepDraft) -> None:
@@ -410,7 +412,7 @@ class GuideScreen(DurfScreen):
     def _plan(self) -> None:
         if not self.keep_typed():
             return
-        step_id = self.durf.plan_step(self.draft, self.opened_at)
+        step_id = self.attempt(lambda: self.practice.steps.plan(self.draft, self.opened_at))
         if step_id is None:
             return
         self._stop_timer()
@@ -432,7 +434,7 @@ class GuideScreen(DurfScreen):
             if not yes:
                 return
             self._stop_timer()
-            if self.durf.drop_step_draft():
+            if self.attempt(self.practice.steps.drop_draft):
                 self._base = None
                 self.app.notify(t("guide.started_again"), timeout=5)
                 self.begin_again()
@@ -455,7 +457,7 @@ class GuideScreen(DurfScreen):
             return
         if draft_has_words(self.draft):
             self.app.notify(t("guide.paused"), timeout=5)
-        elif had_draft and self.durf.drop_step_draft():
+        elif had_draft and self.attempt(self.practice.steps.drop_draft):
             self._base = None  # every word was deleted: no empty draft left to wait
         super().action_back()
 

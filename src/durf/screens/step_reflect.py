@@ -43,9 +43,7 @@ class ReflectScreen(DurfScreen):
 
     def compose_body(self) -> ComposeResult:
         """The step, three questions and the scale."""
-        from durf.core.steps import find_step
-
-        step = find_step(self.durf.store.state, self.step_id)
+        step = self.practice.steps.find(self.step_id)
         reflection = step.reflection
         typed = self._typed or {}
         with VerticalScroll(id="reflect", can_focus=False):
@@ -119,9 +117,7 @@ class ReflectScreen(DurfScreen):
         )
 
     def _changed(self) -> bool:
-        from durf.core.steps import find_step
-
-        before = find_step(self.durf.store.state, self.step_id).reflection
+        before = self.practice.steps.find(self.step_id).reflection
         now = self._written()
         if before is None:
             return (
@@ -133,22 +129,32 @@ class ReflectScreen(DurfScreen):
     def keep_typed(self) -> None:
         """Keep what was written so far (the app calls this before it quits)."""
         if self.query("#what-happened") and self._changed():
-            self.durf.keep_step_reflection(self.step_id, self._written())
+            written = self._written()
+            self.attempt(lambda: self.practice.steps.keep_reflection(self.step_id, written))
 
     def action_save(self) -> None:
         """Mark the step done with this reflection (or save changes to it)."""
         self._save_now()
 
     def _save_now(self) -> None:
-        if self.app.screen is self and self.durf.finish_step(
-            self.step_id, self._written(), self.opened_at
-        ):
-            self.app.pop_screen()
+        if self.app.screen is not self:
+            return
+        written = self._written()
+        marked = self.attempt(
+            lambda: self.practice.steps.finish(self.step_id, written, self.opened_at)
+        )
+        if marked is None:
+            return
+        if marked:
+            self.app.notify(t("reflect.done"), timeout=6)
+        self.app.pop_screen()
 
     def action_back(self) -> None:
         """Back to the board; what was written is kept, the step stays as it was."""
         if self._changed():
-            if not self.durf.keep_step_reflection(self.step_id, self._written()):
+            written = self._written()
+            kept = self.attempt(lambda: self.practice.steps.keep_reflection(self.step_id, written))
+            if kept is None:
                 return
             self.app.notify(t("reflect.kept"), timeout=5)
         self.app.pop_screen()
