@@ -164,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
             )
             command.add_argument("--open", action="store_true", help=t("cli.open_help"))
         if name in ("remind", "nudge"):
-            from durf.cli_remind_args import add_nudge_options, add_remind_options
+            from durf.cli.remind_args import add_nudge_options, add_remind_options
 
             (add_remind_options if name == "remind" else add_nudge_options)(command)
         command._positionals.title = t("cli.arguments")
@@ -215,12 +215,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "status":
         return cmd_status(home, look)
     if args.command in ("remind", "nudge"):
-        from durf.cli_remind import cmd_nudge, cmd_remind
+        from durf.cli.remind import cmd_nudge, cmd_remind
 
         return (cmd_remind if args.command == "remind" else cmd_nudge)(home, args)
     if args.command == "forget":
         # Before the check below: a file from a newer durf is still yours to delete.
-        from durf.cli_data import cmd_forget
+        from durf.cli.data import cmd_forget
 
         return cmd_forget(home, args)
     if look.schema_version is not None and look.schema_version > SCHEMA_VERSION:
@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         port = DEFAULT_PORT if args.port is None else args.port
         return cmd_serve(home, args.lang, port, args.open)
     if args.command in ("export", "import"):
-        from durf.cli_data import cmd_export, cmd_import
+        from durf.cli.data import cmd_export, cmd_import
 
         return (cmd_export if args.command == "export" else cmd_import)(home, args)
     if args.command == "session":
@@ -293,7 +293,7 @@ def cmd_status(home: Path, look: QuickLook) -> int:
         return EXIT_PROBLEM
     today = date.today()
     say(status_line(seen, today))
-    from durf.cli_remind import status_nudge
+    from durf.cli.remind import status_nudge
 
     nudge = status_nudge(home, today)
     if nudge is not None:

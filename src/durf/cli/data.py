@@ -223,7 +223,7 @@ def _ask_to_forget() -> bool:
 
 def cmd_forget(home: Path, args: argparse.Namespace) -> int:
     """List what durf keeps, ask (unless ``--yes``), then delete it all."""
-    from durf.cli_remind import forget_reminders, list_installed, reminders_for_forget
+    from durf.cli.remind import forget_reminders, list_installed, reminders_for_forget
     from durf.core.forget import data_files, forget
     from durf.core.store import Store, StoreError
 

@@ -186,7 +186,7 @@ def today() -> date:
 
 def current_line(home: Path, kind: Kind, today: date) -> str | None:
     """The nudge line for today from the state in ``home``; None if unreadable or nothing to say."""
-    from durf.cli_data import _Problem, read_current
+    from durf.cli.data import _Problem, read_current
     from durf.core.nudge import nudge_line
 
     try:
