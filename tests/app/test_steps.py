@@ -412,7 +412,7 @@ async def test_the_board_and_guide_speak_dutch(durf_home: Path) -> None:
 
 
 async def test_durf_step_new_opens_the_guide_at_start(durf_home: Path) -> None:
-    from durf.__main__ import _new_step
+    from durf.cli.start_app import _new_step
 
     app = make_app(durf_home, start=_new_step)
     async with app.run_test(size=(100, 34)) as pilot:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from durf.__main__ import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, main
+from durf.__main__ import main
+from durf.cli.exit_status import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from durf.core.state import State
 from durf.core.store import Store
 from tests.core.data_story import NOW, everything

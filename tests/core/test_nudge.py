@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from durf import cli_remind
-from durf.__main__ import EXIT_OK, main
+from durf.__main__ import main
+from durf.cli import remind as cli_remind
+from durf.cli.exit_status import EXIT_OK
 from durf.core.nudge import system_notifier
 from durf.core.state import State, StepDraft
 from durf.core.steps import plan_step

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from durf import cli_remind
-from durf.__main__ import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, main
+from durf.__main__ import main
+from durf.cli import remind as cli_remind
+from durf.cli.exit_status import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from durf.core import remind
 from durf.core.remind import Reminder, parse_days, parse_time
 from durf.core.remind_install import Places, install, installed, nudge_command, remove

@@ -374,7 +374,7 @@ def test_breathe_at_once_ignores_odd_hand_edited_settings(
     durf_home: Path, monkeypatch: pytest.MonkeyPatch, settings: dict[str, object]
 ) -> None:
     """``durf breathe`` starts before the full load: it reads the settings unvalidated."""
-    import durf.__main__ as cli
+    import durf.cli.start_app as cli
     from durf.core.pacer import Pacer
 
     write_state(durf_home, json.dumps({"schema_version": 1, "settings": settings}).encode())

@@ -12,6 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from durf.cli.exit_status import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from durf.core import remind_install
 from durf.core.i18n import t
 from durf.core.nudge import system_notifier
@@ -26,10 +27,6 @@ from durf.core.remind import (
 )
 from durf.core.remind_install import Installed, Outcome, Places
 from durf.core.text import say
-
-EXIT_OK = 0
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
 
 places_for_commands = remind_install.system_places
 """Where reminders go; tests point this at temporary folders and fake commands."""
@@ -186,7 +183,7 @@ def today() -> date:
 
 def current_line(home: Path, kind: Kind, today: date) -> str | None:
     """The nudge line for today from the state in ``home``; None if unreadable or nothing to say."""
-    from durf.cli_data import _Problem, read_current
+    from durf.cli.data import _Problem, read_current
     from durf.core.nudge import nudge_line
 
     try:

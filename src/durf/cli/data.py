@@ -1,9 +1,8 @@
 """``durf export``, ``durf import`` and ``durf forget``: your data, from the shell.
 
-Kept apart from ``__main__`` (which builds the parser and calls these) because
-they are long. Like every command that does not open the app, they never import
-Textual. Reading here never changes the home: an unreadable state file is
-reported, not moved aside (the app does that, and says where).
+Like every command that does not open the app, they never import Textual.
+Reading here never changes the home: an unreadable state file is reported, not
+moved aside (the app does that, and says where).
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from durf.cli.exit_status import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from durf.core.i18n import get_language, t, tn
 from durf.core.paths import state_file, user_exercises_dir
 from durf.core.schema import SCHEMA_VERSION
@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from durf.core.merge import MergeReport
     from durf.core.quadrant_file import Quadrant
     from durf.core.state import State
-
-EXIT_OK = 0
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
 
 
 class _Problem(Exception):
@@ -223,7 +219,7 @@ def _ask_to_forget() -> bool:
 
 def cmd_forget(home: Path, args: argparse.Namespace) -> int:
     """List what durf keeps, ask (unless ``--yes``), then delete it all."""
-    from durf.cli_remind import forget_reminders, list_installed, reminders_for_forget
+    from durf.cli.remind import forget_reminders, list_installed, reminders_for_forget
     from durf.core.forget import data_files, forget
     from durf.core.store import Store, StoreError
 
