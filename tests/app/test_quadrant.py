@@ -15,7 +15,7 @@ from durf.screens.history_detail import EntryScreen
 from durf.screens.home import HomeScreen
 from durf.screens.quadrant import QuadrantScreen
 from durf.screens.quadrant_summary import QuadrantChoiceScreen, QuadrantSummaryScreen
-from durf.screens.session_parts import SessionCheckOut
+from durf.screens.session_breathing import SessionCheckOut
 from durf.screens.session_quadrant import SessionQuadrant, SessionQuadrantSummary
 from tests.app.conftest import make_app, saved, screen_text, settle
 

@@ -15,14 +15,10 @@ from durf.screens.breathe import BreatheScreen
 from durf.screens.confirm import ConfirmScreen
 from durf.screens.home import HomeScreen
 from durf.screens.session import SessionScreen
-from durf.screens.session_parts import (
-    SessionCheckIn,
-    SessionCheckOut,
-    SessionGuide,
-    SessionQuestion,
-    SessionSentence,
-    SessionStepScreen,
-)
+from durf.screens.session_breathing import SessionCheckIn, SessionCheckOut
+from durf.screens.session_question import SessionQuestion
+from durf.screens.session_sentence import SessionSentence
+from durf.screens.session_steps import SessionGuide, SessionStepScreen
 from durf.screens.step_reflect import ReflectScreen
 from tests.app.conftest import FROZEN_NOW, make_app, pass_time, saved, screen_text, settle
 

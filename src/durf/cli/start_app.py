@@ -104,14 +104,14 @@ def cmd_affirm(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
             return EXIT_USAGE
 
     def start(app: DurfApp) -> None:
-        sources = app.affirmation_sources()
+        sources = app.practice.affirmations.sources()
         if wanted not in {key for key, _, _, items in sources if items}:
             valid = ", ".join(key.removeprefix("set:") for key, _, _, items in sources if items)
             app.fatal_message = t("cli.unknown_source", source=source, valid=valid)
             app.fatal_status = EXIT_USAGE
             app.exit()
             return
-        flow = app.new_affirm_flow(wanted)
+        flow = app.practice.affirmations.new_flow(wanted)
         if args.seconds is not None:
             flow.session.seconds_each = float(args.seconds)
         if args.mode is not None:

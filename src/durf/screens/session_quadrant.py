@@ -15,7 +15,7 @@ from durf.core.session import PartResult
 from durf.practice.flows import QuadrantFlow
 from durf.screens.quadrant import QuadrantScreen
 from durf.screens.quadrant_summary import QuadrantSummaryScreen
-from durf.screens.session_parts import END, NEXT_PART_TYPING, SessionPart, _flow_result
+from durf.screens.session_part_base import END, NEXT_PART_TYPING, SessionPart, flow_result
 
 if TYPE_CHECKING:
     from durf.core.session import Part
@@ -57,7 +57,7 @@ class SessionQuadrant(SessionPart, QuadrantScreen):
 
     def keep_part(self, completed: bool, quitting: bool = False) -> PartResult:
         """Kept as a quadrant of its own, tied to this session."""
-        return _flow_result(self, completed, quitting, barely=False)
+        return flow_result(self, completed, quitting, barely=False)
 
 
 class SessionQuadrantSummary(SessionPart, QuadrantSummaryScreen):

@@ -123,14 +123,13 @@ class StepFormScreen(DurfScreen):
             self._focused_id = self.focused.id if self.focused is not None else None
 
     def _typed(self) -> bool:
-        from durf.core.steps import find_step
 
         if self._saved:
             return False
         what = self.query_one("#what", TextArea).text
         if self.smaller:
             return bool(what.strip())
-        step = find_step(self.practice.loaded_state, self.step_id)
+        step = self.practice.steps.find(self.step_id)
         fields = read_step_fields(self)
         return (what, fields) != (
             step.what,
