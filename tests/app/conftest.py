@@ -179,7 +179,7 @@ async def pass_time(pilot: Pilot, seconds: float) -> None:
     Each step waits until the screen has handled what the step started, not for a
     stretch of real time (nor for the process to go idle: a moving orb never does).
     """
-    from durf.screens.affirm_session import AffirmSessionScreen
+    from durf.screens.affirm.practise import AffirmSessionScreen
     from durf.screens.breathe import BreatheScreen
 
     steps = max(1, int(seconds / 0.5))

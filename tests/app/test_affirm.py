@@ -7,11 +7,11 @@ from pathlib import Path
 from textual.widgets import Input
 
 from durf.core.i18n import set_language
-from durf.screens.affirm import AffirmScreen
-from durf.screens.affirm_belief import BeliefScreen
-from durf.screens.affirm_own import OwnScreen
-from durf.screens.affirm_session import AffirmSessionScreen
-from durf.screens.affirm_setup import AffirmSetupScreen
+from durf.screens.affirm.belief import BeliefScreen
+from durf.screens.affirm.choose import AffirmScreen
+from durf.screens.affirm.own import OwnScreen
+from durf.screens.affirm.practise import AffirmSessionScreen
+from durf.screens.affirm.setup import AffirmSetupScreen
 from durf.screens.confirm import ConfirmScreen
 from tests.app.conftest import make_app, pass_time, saved, screen_text, settle
 

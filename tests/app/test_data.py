@@ -10,8 +10,8 @@ from textual.widgets import Input
 from durf.core.state import State
 from durf.core.store import Store
 from durf.screens.confirm import CarefulConfirmScreen
-from durf.screens.export import ExportScreen
-from durf.screens.settings import SettingsScreen
+from durf.screens.data.export import ExportScreen
+from durf.screens.data.settings import SettingsScreen
 from tests.app.conftest import FROZEN_NOW, make_app, screen_text, settle, start_breathing
 from tests.core.data_story import everything
 

@@ -10,9 +10,9 @@ from textual.widgets import OptionList
 
 from durf.core.i18n import set_language
 from durf.screens.about import AboutScreen
+from durf.screens.data.settings import SettingsScreen
 from durf.screens.help import HelpScreen
 from durf.screens.home import HomeScreen
-from durf.screens.settings import SettingsScreen
 from tests.app.conftest import (
     make_app,
     palette_offers,
@@ -181,18 +181,18 @@ async def test_a_newer_state_file_stops_the_app_with_a_message(durf_home: Path) 
 
 
 def test_every_key_bar_fits_in_a_60_column_window_in_both_languages() -> None:
-    import durf.screens.affirm as affirm
-    import durf.screens.affirm_belief as belief
-    import durf.screens.affirm_own as own
-    import durf.screens.affirm_session as affirm_session
-    import durf.screens.affirm_setup as affirm_setup
+    import durf.screens.affirm.belief as belief
+    import durf.screens.affirm.choose as affirm
+    import durf.screens.affirm.own as own
+    import durf.screens.affirm.practise as affirm_session
+    import durf.screens.affirm.setup as affirm_setup
     import durf.screens.breathe as breathe
     import durf.screens.breathe_checkin as checkin
     import durf.screens.breathe_checkout as checkout
     import durf.screens.breathe_rehearse as rehearse
     import durf.screens.breathe_sentence as sentence
     import durf.screens.breathe_setup as setup
-    import durf.screens.settings as settings
+    import durf.screens.data.settings as settings
     from durf.widgets.keybar import hints_content
 
     bars = [

@@ -10,10 +10,10 @@ from textual.widgets import OptionList
 from durf.core.i18n import set_language
 from durf.core.state import State
 from durf.core.store import Store
-from durf.screens.dashboard import DashboardScreen
-from durf.screens.history import HistoryScreen
-from durf.screens.history_detail import EntryScreen
 from durf.screens.home import HomeScreen
+from durf.screens.progress.dashboard import DashboardScreen
+from durf.screens.progress.entry import EntryScreen
+from durf.screens.progress.history import HistoryScreen
 from tests.app.conftest import FROZEN_NOW, make_app, screen_text, settle
 from tests.core.factories import practice_story, session
 

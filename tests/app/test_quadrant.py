@@ -11,12 +11,12 @@ from durf.core.i18n import set_language
 from durf.core.paths import bundled_exercises_dir
 from durf.core.state import State
 from durf.screens.confirm import ConfirmScreen
-from durf.screens.history_detail import EntryScreen
 from durf.screens.home import HomeScreen
-from durf.screens.quadrant import QuadrantScreen
-from durf.screens.quadrant_summary import QuadrantChoiceScreen, QuadrantSummaryScreen
-from durf.screens.session_breathing import SessionCheckOut
-from durf.screens.session_quadrant import SessionQuadrant, SessionQuadrantSummary
+from durf.screens.progress.entry import EntryScreen
+from durf.screens.quadrant.summary import QuadrantChoiceScreen, QuadrantSummaryScreen
+from durf.screens.quadrant.walk import QuadrantScreen
+from durf.screens.session.breathing import SessionCheckOut
+from durf.screens.session.quadrant import SessionQuadrant, SessionQuadrantSummary
 from tests.app.conftest import make_app, saved, screen_text, settle
 
 OWN = "[b]my own[/b] words"

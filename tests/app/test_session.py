@@ -9,17 +9,17 @@ from textual.widgets import TextArea
 
 from durf.core.state import HonestSentence, Settings, State, Step
 from durf.core.store import Store
-from durf.screens.affirm_belief import BeliefScreen
-from durf.screens.affirm_session import AffirmSessionScreen
+from durf.screens.affirm.belief import BeliefScreen
+from durf.screens.affirm.practise import AffirmSessionScreen
 from durf.screens.breathe import BreatheScreen
 from durf.screens.confirm import ConfirmScreen
 from durf.screens.home import HomeScreen
-from durf.screens.session import SessionScreen
-from durf.screens.session_breathing import SessionCheckIn, SessionCheckOut
-from durf.screens.session_question import SessionQuestion
-from durf.screens.session_sentence import SessionSentence
-from durf.screens.session_steps import SessionGuide, SessionStepScreen
-from durf.screens.step_reflect import ReflectScreen
+from durf.screens.session.breathing import SessionCheckIn, SessionCheckOut
+from durf.screens.session.hub import SessionScreen
+from durf.screens.session.question import SessionQuestion
+from durf.screens.session.sentence import SessionSentence
+from durf.screens.session.steps import SessionGuide, SessionStepScreen
+from durf.screens.steps.reflect import ReflectScreen
 from tests.app.conftest import FROZEN_NOW, make_app, pass_time, saved, screen_text, settle
 
 QUESTION = "What do you notice in your body at the moment you hold yourself back?"

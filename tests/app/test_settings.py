@@ -10,8 +10,8 @@ from textual.widgets import RadioButton, Select, Switch
 from durf.core.i18n import get_language, set_language
 from durf.core.state import Settings
 from durf.core.store import Store
+from durf.screens.data.settings import SettingsScreen
 from durf.screens.home import HomeScreen
-from durf.screens.settings import SettingsScreen
 from tests.app.conftest import make_app, palette_offers, screen_text, settle, wait_until
 
 

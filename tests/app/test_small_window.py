@@ -17,11 +17,11 @@ import pytest
 from textual.widgets import Input
 
 from durf.core.i18n import set_language, t
-from durf.screens.affirm_session import AffirmSessionScreen
+from durf.screens.affirm.practise import AffirmSessionScreen
 from durf.screens.base import DurfScreen
 from durf.screens.breathe import BreatheScreen
 from durf.screens.home import HomeScreen
-from durf.screens.step_board import StepBoardScreen
+from durf.screens.steps.board import StepBoardScreen
 from durf.widgets.keybar import KeyBar
 from tests.app.conftest import make_app, pass_time, saved, screen_text, settle
 from tests.reliability.hostile import emulated_lines

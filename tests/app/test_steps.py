@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from durf.screens.step_board import StepBoardScreen
-from durf.screens.step_form import StepFormScreen
-from durf.screens.step_guide import GuideScreen
-from durf.screens.step_reflect import ReflectScreen
+from durf.screens.steps.board import StepBoardScreen
+from durf.screens.steps.form import StepFormScreen
+from durf.screens.steps.guide import GuideScreen
+from durf.screens.steps.reflect import ReflectScreen
 from tests.app.conftest import FROZEN_NOW as FROZEN
 from tests.app.conftest import make_app, saved, saved_draft, screen_text, settle, wait_until
 

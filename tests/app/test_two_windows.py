@@ -7,7 +7,7 @@ from pathlib import Path
 
 from durf.core.steps import reopen
 from durf.core.store import Store
-from durf.screens.step_board import StepBoardScreen
+from durf.screens.steps.board import StepBoardScreen
 from tests.app.conftest import make_app, saved, screen_text
 from tests.app.test_steps import plan_a_step
 

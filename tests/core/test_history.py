@@ -58,7 +58,7 @@ def test_a_limit_keeps_the_latest_and_counts_them_all() -> None:
 
 def test_an_entry_shows_what_the_user_did_not_the_bookkeeping() -> None:
     from durf.core.i18n import set_language
-    from durf.screens.history_detail import record_rows
+    from durf.screens.progress.entry import record_rows
 
     breathing = session(
         FROZEN_NOW, pattern="calm", breathing_seconds=61.3, breaths_done=6, tension_before=7

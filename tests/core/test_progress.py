@@ -140,7 +140,7 @@ def test_the_turn_of_the_year_is_one_run_and_one_iso_week() -> None:
 def test_a_missed_day_keeps_the_longest_run_and_the_days_practised() -> None:
     from durf.core.progress import dashboard
     from durf.core.state import State
-    from durf.screens.dashboard import kind_words
+    from durf.screens.progress.dashboard import kind_words
 
     run = [TODAY - timedelta(days=n) for n in range(3, 9)]  # six days in a row, then a gap
     board = dashboard(State(history=[breathe(day) for day in run]), TODAY)

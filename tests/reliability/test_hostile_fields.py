@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from durf.core.store import Store
-from durf.screens.step_board import StepBoardScreen
-from durf.screens.step_form import StepFormScreen
+from durf.screens.steps.board import StepBoardScreen
+from durf.screens.steps.form import StepFormScreen
 from tests.app.conftest import FROZEN_NOW, make_app, saved, settle
 from tests.reliability.hostile import hostile_state
 

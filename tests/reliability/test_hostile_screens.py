@@ -52,11 +52,11 @@ async def _each_option(pilot, probe, where: str, listing: OptionList) -> None:  
 
 @pytest.mark.parametrize("probe_name", probe_params())
 async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_name: str) -> None:
-    from durf.screens.affirm_belief import BeliefScreen
-    from durf.screens.affirm_own import OwnScreen
+    from durf.screens.affirm.belief import BeliefScreen
+    from durf.screens.affirm.own import OwnScreen
     from durf.screens.breathe_rehearse import RehearseScreen
     from durf.screens.breathe_sentence import SentenceScreen
-    from durf.screens.history_detail import EntryScreen
+    from durf.screens.progress.entry import EntryScreen
 
     probe = PROBES[probe_name]
     Store(durf_home).update(lambda _: hostile_state(probe.text, FROZEN_NOW))
@@ -181,7 +181,7 @@ async def test_notices_and_pages_that_name_a_hostile_path_show_it_literally(
     """A home whose folder name holds an escape sequence and markup: the notice about
     a broken state file, the about page, an export's notice and the forget question."""
     from durf.screens.about import AboutScreen
-    from durf.screens.settings import SettingsScreen
+    from durf.screens.data.settings import SettingsScreen
 
     home = tmp_path / "h\x1b]0;o\x07[b]"
     home.mkdir()

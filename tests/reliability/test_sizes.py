@@ -87,7 +87,7 @@ def _session_at(kind: str, *extra_parts: Any) -> Callable[[Any], None]:
 
     def open_session(app: Any) -> None:
         from durf.core.session import PartResult, SessionPlan, SessionRun
-        from durf.screens.session import SessionScreen
+        from durf.screens.session.hub import SessionScreen
 
         hub = SessionScreen()
         app.push_screen(hub)
@@ -106,7 +106,7 @@ def _session_at(kind: str, *extra_parts: Any) -> Callable[[Any], None]:
 
 def _quadrant_drawn(app: Any) -> None:
     from durf.core.quadrant import QuadrantAnswers, record_quadrant
-    from durf.screens.quadrant_summary import QuadrantSummaryScreen
+    from durf.screens.quadrant.summary import QuadrantSummaryScreen
 
     answers = QuadrantAnswers(
         "vulnerability",
@@ -127,18 +127,18 @@ def _open_sentence(app: Any) -> Any:
 
 
 def _screens() -> dict[str, Callable[[Any], None]]:
-    from durf.screens.affirm import AffirmScreen
-    from durf.screens.affirm_belief import BeliefScreen
-    from durf.screens.affirm_own import OwnScreen
-    from durf.screens.affirm_setup import AffirmSetupScreen
+    from durf.screens.affirm.belief import BeliefScreen
+    from durf.screens.affirm.choose import AffirmScreen
+    from durf.screens.affirm.own import OwnScreen
+    from durf.screens.affirm.setup import AffirmSetupScreen
     from durf.screens.breathe_checkout import CheckOutScreen
     from durf.screens.breathe_rehearse import RehearseScreen
     from durf.screens.breathe_sentence import SentenceScreen
     from durf.screens.breathe_setup import SetupScreen
     from durf.screens.confirm import CarefulConfirmScreen, ConfirmScreen
-    from durf.screens.history_detail import EntryScreen
-    from durf.screens.step_form import StepFormScreen
-    from durf.screens.step_reflect import ReflectScreen
+    from durf.screens.progress.entry import EntryScreen
+    from durf.screens.steps.form import StepFormScreen
+    from durf.screens.steps.reflect import ReflectScreen
 
     return {
         "home": lambda app: None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -16,7 +18,7 @@ class AboutScreen(DurfScreen):
     """A calm page of plain facts."""
 
     TITLE_KEY = "about.title"
-    CSS_PATH = "about.tcss"
+    CSS_PATH = Path(__file__).with_name("about.tcss")
 
     def compose_body(self) -> ComposeResult:
         """What durf is, the safety line, version and data location."""

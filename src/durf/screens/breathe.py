@@ -9,6 +9,7 @@ repaints only when the orb's size or the words actually change.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events
@@ -34,7 +35,7 @@ class BreatheScreen(FlowScreen):
     """The orb (or calm text), the phase word, the seconds left, the breath count."""
 
     TITLE_KEY = "breathe.title"
-    CSS_PATH = "breathe.tcss"
+    CSS_PATH = Path(__file__).with_name("breathe.tcss")
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.pause"),
         ("←", "keys.slower"),

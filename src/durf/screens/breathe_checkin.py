@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -21,7 +22,7 @@ class CheckInScreen(FlowScreen):
     """Notice the body before breathing. Everything here may be skipped."""
 
     TITLE_KEY = "breathe.title"
-    CSS_PATH = "breathe.tcss"
+    CSS_PATH = Path(__file__).with_name("breathe.tcss")
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.mark"),
         ("Tab", "keys.next_field"),

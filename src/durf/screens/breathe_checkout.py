@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -27,7 +28,7 @@ class CheckOutScreen(FlowScreen):
     """The last step: rate the tension again, see the change, and finish."""
 
     TITLE_KEY = "breathe.title"
-    CSS_PATH = "breathe.tcss"
+    CSS_PATH = Path(__file__).with_name("breathe.tcss")
     KEY_HINTS: ClassVar = [("← →", "keys.rate"), ("Enter", "keys.finish"), ("Esc", "keys.stop")]
     BINDINGS: ClassVar = [Binding("enter", "done", show=False, priority=True)]
 

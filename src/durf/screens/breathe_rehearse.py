@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ class RehearseScreen(FlowScreen):
     """Nothing but the sentence and one line of encouragement."""
 
     TITLE_KEY = "breathe.title"
-    CSS_PATH = "breathe.tcss"
+    CSS_PATH = Path(__file__).with_name("breathe.tcss")
     KEY_HINTS: ClassVar = [
         ("Enter", "keys.next"),
         ("b", "keys.change_sentence"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -25,7 +26,7 @@ class SentenceScreen(FlowScreen):
     """A suggestion list feeds an editable line; the user's words are kept as typed."""
 
     TITLE_KEY = "breathe.title"
-    CSS_PATH = "breathe.tcss"
+    CSS_PATH = Path(__file__).with_name("breathe.tcss")
     KEY_HINTS: ClassVar = [
         ("↓", "keys.ideas"),
         ("Tab", "keys.next_field"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -23,7 +24,7 @@ class SetupScreen(FlowScreen):
     """A list of patterns, each with its purpose, and the number of breaths."""
 
     TITLE_KEY = "breathe.title"
-    CSS_PATH = "breathe.tcss"
+    CSS_PATH = Path(__file__).with_name("breathe.tcss")
     KEY_HINTS: ClassVar = [
         ("↑↓", "keys.choose_pattern"),
         ("← →", "keys.fewer_more"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -120,7 +121,7 @@ class HelpScreen(DurfScreen):
     """How to move around durf with the keyboard (the mouse works too)."""
 
     TITLE_KEY = "help.title"
-    CSS_PATH = "help.tcss"
+    CSS_PATH = Path(__file__).with_name("help.tcss")
 
     def compose_body(self) -> ComposeResult:
         """Sections of keys, then a word on the mouse and the command palette."""

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from durf.core.state import StepDraft
     from durf.core.weeks import Week
     from durf.practice import Practice
-    from durf.screens.step_guide import GuideScreen
+    from durf.screens.steps.guide import GuideScreen
 
 Result = TypeVar("Result")
 Guide = TypeVar("Guide", bound="GuideScreen")

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from durf.core.weeks import Week
     from durf.practice.flows import AffirmFlow
     from durf.screens.flow import FlowScreen
-    from durf.screens.session import SessionScreen
-    from durf.screens.step_guide import GuideScreen
+    from durf.screens.session.hub import SessionScreen
+    from durf.screens.steps.guide import GuideScreen
 
 Guide = TypeVar("Guide", bound="GuideScreen")
 
@@ -37,7 +37,7 @@ class Navigation(App[None]):
 
     def session_hub(self) -> SessionScreen | None:
         """The practice session's plan screen, if one is open."""
-        from durf.screens.session import SessionScreen
+        from durf.screens.session.hub import SessionScreen
 
         return next((s for s in self.screen_stack if isinstance(s, SessionScreen)), None)
 
@@ -61,7 +61,7 @@ class Navigation(App[None]):
     def action_start_session(self, minutes: int | None = None) -> None:
         """Open a practice session: its plan first, then the parts one after another."""
         from durf.core.session import DEFAULT_MINUTES
-        from durf.screens.session import SessionScreen
+        from durf.screens.session.hub import SessionScreen
 
         if self._one_at_a_time():
             self.push_screen(SessionScreen(minutes or DEFAULT_MINUTES))
@@ -83,7 +83,7 @@ class Navigation(App[None]):
 
     def action_start_affirmations(self) -> None:
         """Open the affirmations: choose what to practise, or manage your own."""
-        from durf.screens.affirm import AffirmScreen
+        from durf.screens.affirm.choose import AffirmScreen
 
         if self._one_at_a_time():
             self.push_screen(AffirmScreen())
@@ -92,7 +92,7 @@ class Navigation(App[None]):
         self: DurfApp, flow: AffirmFlow, rounds: int | None, minutes: int | None
     ) -> None:
         """Skip the choices: practise at once (``durf affirm --set``)."""
-        from durf.screens.affirm_session import AffirmSessionScreen
+        from durf.screens.affirm.practise import AffirmSessionScreen
 
         self.push_screen(
             AffirmSessionScreen(self.practice.affirmations.plan(flow, rounds, minutes))
@@ -102,7 +102,7 @@ class Navigation(App[None]):
 
     def action_open_steps(self: DurfApp) -> None:
         """Open the weekly board of small steps (not during a session: it has its own step)."""
-        from durf.screens.step_board import StepBoardScreen
+        from durf.screens.steps.board import StepBoardScreen
 
         if self.practice.session.run is not None:
             self.say_already_open()
@@ -111,7 +111,7 @@ class Navigation(App[None]):
 
     def action_new_step(self: DurfApp) -> None:
         """Open the five-step guide, carrying on with its draft if one was left."""
-        from durf.screens.step_guide import GuideScreen
+        from durf.screens.steps.guide import GuideScreen
 
         if any(isinstance(screen, GuideScreen) for screen in self.screen_stack):
             self.notify(t("guide.already_open"), timeout=5)
@@ -128,7 +128,7 @@ class Navigation(App[None]):
 
     def show_step_board(self: DurfApp, step_id: str | None, *, replacing: Screen[None]) -> None:
         """Close ``replacing`` and show the board at this week, the given step highlighted."""
-        from durf.screens.step_board import StepBoardScreen
+        from durf.screens.steps.board import StepBoardScreen
 
         def swap() -> None:
             if self.screen is replacing:
@@ -142,7 +142,7 @@ class Navigation(App[None]):
 
     def show_on_board(self: DurfApp, step_id: str | None, week: Week) -> None:
         """Have the board underneath show ``week`` with ``step_id`` highlighted."""
-        from durf.screens.step_board import StepBoardScreen
+        from durf.screens.steps.board import StepBoardScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, StepBoardScreen):
@@ -154,7 +154,7 @@ class Navigation(App[None]):
 
     def action_open_quadrant(self: DurfApp) -> None:
         """Open the core quadrant: the choice of quadrant when there are several."""
-        from durf.screens.quadrant_summary import QuadrantChoiceScreen
+        from durf.screens.quadrant.summary import QuadrantChoiceScreen
 
         if not self._one_at_a_time():
             return
@@ -170,7 +170,7 @@ class Navigation(App[None]):
         self: DurfApp, quadrant_id: str, replacing: Screen[None] | None = None
     ) -> None:
         """The last quadrant of this kind to look at, the one left half way, or a new one."""
-        from durf.screens.quadrant_summary import QuadrantSummaryScreen
+        from durf.screens.quadrant.summary import QuadrantSummaryScreen
 
         last = self.practice.quadrants.last_walk(quadrant_id)
         if last is not None and last.completed:
@@ -199,7 +199,7 @@ class Navigation(App[None]):
         carrying_on: bool = False,
     ) -> None:
         from durf.practice.flows import QuadrantFlow
-        from durf.screens.quadrant import QuadrantScreen
+        from durf.screens.quadrant.walk import QuadrantScreen
 
         quadrant = self.practice.quadrants.by_id(quadrant_id)
         if quadrant is None:
@@ -220,26 +220,26 @@ class Navigation(App[None]):
 
     def action_export(self: DurfApp) -> None:
         """Open the export dialog: a format, a file, Enter."""
-        from durf.screens.export import ExportScreen
+        from durf.screens.data.export import ExportScreen
 
         if not isinstance(self.screen, ExportScreen):
             self.push_screen(ExportScreen(today(self.practice.clock)))
 
     def action_open_settings(self) -> None:
         """Open the settings."""
-        from durf.screens.settings import SettingsScreen
+        from durf.screens.data.settings import SettingsScreen
 
         self._open(SettingsScreen)
 
     def action_open_progress(self) -> None:
         """Open the progress dashboard."""
-        from durf.screens.dashboard import DashboardScreen
+        from durf.screens.progress.dashboard import DashboardScreen
 
         self._open(DashboardScreen)
 
     def action_open_history(self) -> None:
         """Open the history of every session and step."""
-        from durf.screens.history import HistoryScreen
+        from durf.screens.progress.history import HistoryScreen
 
         self._open(HistoryScreen)
 

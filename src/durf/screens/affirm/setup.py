@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -19,7 +20,7 @@ class AffirmSetupScreen(FlowScreen):
     """Three choices, each one key, and what they add up to."""
 
     TITLE_KEY = "affirm.title"
-    CSS_PATH = "affirm.tcss"
+    CSS_PATH = Path(__file__).with_name("affirm.tcss")
     KEY_HINTS: ClassVar = [
         ("r", "keys.mode"),
         ("← →", "keys.seconds"),
@@ -89,6 +90,6 @@ class AffirmSetupScreen(FlowScreen):
             affirm_rounds=self.rounds,
         )
         self.flow.plan = plan_session(self.flow.items, session.seconds_each, rounds=self.rounds)
-        from durf.screens.affirm_belief import BeliefScreen
+        from durf.screens.affirm.belief import BeliefScreen
 
         self.go_to(BeliefScreen(self.flow, stage="before"))

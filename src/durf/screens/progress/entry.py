@@ -15,7 +15,7 @@ from durf.core.i18n import get_language, t
 from durf.core.text import shown
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
-from durf.screens.history_rows import Row, record_minutes, record_rows, step_rows
+from durf.screens.progress.history_rows import Row, record_minutes, record_rows, step_rows
 from durf.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class EntryScreen(DurfScreen):
 
     def action_look_again(self) -> None:
         """The quadrant of this entry, drawn as a quadrant."""
-        from durf.screens.quadrant_summary import QuadrantSummaryScreen
+        from durf.screens.quadrant.summary import QuadrantSummaryScreen
 
         record_id = self._quadrant_id()
         if record_id is not None:

@@ -21,7 +21,7 @@ from durf.core.session import PartResult
 
 if TYPE_CHECKING:
     from durf.core.session import Part, PartStatus
-    from durf.screens.session import SessionScreen
+    from durf.screens.session.hub import SessionScreen
 
 NEXT_PART: tuple[str, str] = ("n", "session.key_next_part")
 NEXT_PART_TYPING: tuple[str, str] = ("Ctrl+N", "session.key_next_part")

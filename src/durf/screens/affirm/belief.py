@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
@@ -23,7 +24,7 @@ class BeliefScreen(FlowScreen):
     """One affirmation, and the 0-10 scale; before, or after with the change shown."""
 
     TITLE_KEY = "affirm.title"
-    CSS_PATH = "affirm.tcss"
+    CSS_PATH = Path(__file__).with_name("affirm.tcss")
     KEY_HINTS: ClassVar = [
         ("← →", "keys.rate"),
         ("Enter", "keys.next"),
@@ -99,7 +100,7 @@ class BeliefScreen(FlowScreen):
 
     def _next(self) -> None:
         if self.stage == "before":
-            from durf.screens.affirm_session import AffirmSessionScreen
+            from durf.screens.affirm.practise import AffirmSessionScreen
 
             self.go_to(AffirmSessionScreen(self.flow))
             return

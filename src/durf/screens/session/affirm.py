@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from durf.core.session import PartResult
-from durf.screens.affirm_belief import BeliefScreen
-from durf.screens.affirm_session import AffirmSessionScreen
-from durf.screens.session_part_base import (
+from durf.screens.affirm.belief import BeliefScreen
+from durf.screens.affirm.practise import AffirmSessionScreen
+from durf.screens.session.part_base import (
     BARELY_SECONDS,
     END,
     NEXT_PART,

@@ -17,7 +17,7 @@ from durf.core.session import PartResult
 from durf.screens.breathe import BreatheScreen
 from durf.screens.breathe_checkin import CheckInScreen
 from durf.screens.breathe_checkout import CheckOutScreen
-from durf.screens.session_part_base import (
+from durf.screens.session.part_base import (
     BARELY_SECONDS,
     END,
     NEXT_PART,

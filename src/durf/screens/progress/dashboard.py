@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -167,7 +168,7 @@ class DashboardScreen(DurfScreen):
         Binding("h", "app.open_history", show=False),
         Binding("e", "app.export", show=False),
     ]
-    CSS_PATH = "dashboard.tcss"
+    CSS_PATH = Path(__file__).with_name("dashboard.tcss")
 
     def compose_body(self) -> ComposeResult:
         """The kind line, then the charts and the figures."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -17,7 +18,7 @@ from durf.core.i18n import t, tn
 from durf.core.text import one_line
 from durf.core.weeks import Week
 from durf.screens.base import PHONE_WIDTH, DurfScreen
-from durf.screens.step_lines import ladder_lines, step_line
+from durf.screens.steps.lines import ladder_lines, step_line
 from durf.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class StepBoardScreen(DurfScreen):
     """One week at a time; the keys act on the highlighted step."""
 
     TITLE_KEY = "steps.title"
-    CSS_PATH = "steps.tcss"
+    CSS_PATH = Path(__file__).with_name("steps.tcss")
     KEY_HINTS: ClassVar = [
         ("Enter", "board.key_done"),
         ("s", "board.key_smaller"),
@@ -225,7 +226,7 @@ class StepBoardScreen(DurfScreen):
 
     def action_done(self) -> None:
         """Mark the step done with a short reflection (or read and change the reflection)."""
-        from durf.screens.step_reflect import ReflectScreen
+        from durf.screens.steps.reflect import ReflectScreen
 
         step = self._current_step()
         if step is None:
@@ -237,7 +238,7 @@ class StepBoardScreen(DurfScreen):
 
     def action_smaller(self) -> None:
         """Write a smaller step in its place; the big one stays, marked "made smaller"."""
-        from durf.screens.step_form import StepFormScreen
+        from durf.screens.steps.form import StepFormScreen
 
         step = self._planned_step()
         if step is not None:
@@ -245,7 +246,7 @@ class StepBoardScreen(DurfScreen):
 
     def action_edit(self) -> None:
         """Change the words, person, day, scariness or sentence of a planned step."""
-        from durf.screens.step_form import StepFormScreen
+        from durf.screens.steps.form import StepFormScreen
 
         step = self._planned_step()
         if step is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -20,7 +21,7 @@ class AffirmScreen(DurfScreen):
     """The sources of affirmations, each with how many it holds."""
 
     TITLE_KEY = "affirm.title"
-    CSS_PATH = "affirm.tcss"
+    CSS_PATH = Path(__file__).with_name("affirm.tcss")
     KEY_HINTS: ClassVar = [
         ("↑↓", "keys.move"),
         ("Enter", "keys.choose_this"),
@@ -65,13 +66,13 @@ class AffirmScreen(DurfScreen):
 
     def action_own(self) -> None:
         """Manage your own affirmations."""
-        from durf.screens.affirm_own import OwnScreen
+        from durf.screens.affirm.own import OwnScreen
 
         self.app.push_screen(OwnScreen())
 
     @on(OptionList.OptionSelected, "#sources")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        from durf.screens.affirm_setup import AffirmSetupScreen
+        from durf.screens.affirm.setup import AffirmSetupScreen
 
         source = self.sources[event.option_index][0]
         self.app.push_screen(AffirmSetupScreen(self.practice.affirmations.new_flow(source)))

@@ -15,8 +15,8 @@ from textual.widgets import Input, TextArea
 
 from durf.core.i18n import t
 from durf.core.steps import GUIDE_PAGES, draft_has_words, merge_draft
-from durf.screens.step_fields import read_step_fields, show_trust_question
-from durf.screens.step_guide_pages import GuidePages
+from durf.screens.steps.fields import read_step_fields, show_trust_question
+from durf.screens.steps.guide_pages import GuidePages
 from durf.widgets.choices import Choices
 from durf.widgets.scale import Scale
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -16,7 +17,7 @@ from durf.core.text import one_line
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
 from durf.screens.confirm import ConfirmScreen
-from durf.screens.step_fields import (
+from durf.screens.steps.fields import (
     StepFields,
     compose_step_fields,
     focus_again,
@@ -31,7 +32,7 @@ class StepFormScreen(DurfScreen):
     """With ``smaller``, the form starts empty below the big step; else it holds the step."""
 
     TITLE_KEY = "steps.title"
-    CSS_PATH = "steps.tcss"
+    CSS_PATH = Path(__file__).with_name("steps.tcss")
     AUTO_FOCUS = ""
     """Focus is set in ``on_mount``: Textual's auto-focus would scroll the form before layout."""
     KEY_HINTS: ClassVar = [

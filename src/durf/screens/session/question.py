@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -13,7 +14,7 @@ from durf.core.i18n import t
 from durf.core.session import PartResult
 from durf.core.text import one_line, shown
 from durf.screens.base import DurfScreen
-from durf.screens.session_part_base import END, NEXT_PART_TYPING, SESSION_KEYS, SessionPart
+from durf.screens.session.part_base import END, NEXT_PART_TYPING, SESSION_KEYS, SessionPart
 from durf.widgets.shown_fields import ShownTextArea
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class SessionQuestion(SessionPart, DurfScreen):
     """One reflection question, with room to write; the answer is kept as typed."""
 
     TITLE_KEY = "session.title"
-    CSS_PATH = "session.tcss"
+    CSS_PATH = Path(__file__).with_name("session.tcss")
     AUTO_FOCUS = ""
     KEY_HINTS: ClassVar = [("Ctrl+S", "session.key_keep"), NEXT_PART_TYPING, END]
     BINDINGS: ClassVar = [*SESSION_KEYS, Binding("ctrl+s", "keep", show=False, priority=True)]

@@ -24,7 +24,7 @@ from durf.core.steps import GUIDE_PAGES, earlier_desires
 from durf.core.text import one_line, shown
 from durf.core.weeks import Week
 from durf.screens.base import DurfScreen
-from durf.screens.step_fields import (
+from durf.screens.steps.fields import (
     StepFields,
     compose_step_fields,
     show_trust_question,

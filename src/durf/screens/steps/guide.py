@@ -7,6 +7,7 @@ offers a smaller step when the planned one is scary, and plans it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding
@@ -14,8 +15,8 @@ from textual.binding import Binding
 from durf.core.i18n import t
 from durf.core.steps import GUIDE_PAGES, SMALLER_OFFER_FROM, draft_has_words
 from durf.screens.confirm import ConfirmScreen
-from durf.screens.step_guide_draft import GuideDraftKeeping
-from durf.screens.step_guide_pages import DETAILS_PAGE
+from durf.screens.steps.guide_draft import GuideDraftKeeping
+from durf.screens.steps.guide_pages import DETAILS_PAGE
 
 if TYPE_CHECKING:
     from durf.core.library import StepGuide
@@ -26,7 +27,7 @@ class GuideScreen(GuideDraftKeeping):
     """One page per question; PgDn and PgUp move between pages and keep what was typed."""
 
     TITLE_KEY = "steps.title"
-    CSS_PATH = "steps.tcss"
+    CSS_PATH = Path(__file__).with_name("steps.tcss")
     AUTO_FOCUS = ""
     """Focus is set in ``on_mount``: Textual's auto-focus would scroll the form before layout."""
     KEY_HINTS: ClassVar = [

@@ -8,6 +8,7 @@ written as a record marked as not finished; the next walk carries on from it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -41,7 +42,7 @@ class QuadrantScreen(FlowScreen):
     """The four corners and the sentence; PgDn and PgUp turn the pages."""
 
     TITLE_KEY = "quadrant.title"
-    CSS_PATH = "quadrant.tcss"
+    CSS_PATH = Path(__file__).with_name("quadrant.tcss")
     AUTO_FOCUS = ""
     STOP_QUESTION: ClassVar = ("quadrant.stop_question", "quadrant.stop_detail")
     KEY_HINTS: ClassVar = [
@@ -195,7 +196,7 @@ class QuadrantScreen(FlowScreen):
 
     def after_saved(self, completed: bool) -> None:
         """Show the quadrant just made, or leave."""
-        from durf.screens.quadrant_summary import QuadrantSummaryScreen
+        from durf.screens.quadrant.summary import QuadrantSummaryScreen
 
         if self.app.screen is not self:
             return

@@ -13,9 +13,9 @@ from textual.binding import Binding
 
 from durf.core.session import PartResult
 from durf.practice.flows import QuadrantFlow
-from durf.screens.quadrant import QuadrantScreen
-from durf.screens.quadrant_summary import QuadrantSummaryScreen
-from durf.screens.session_part_base import END, NEXT_PART_TYPING, SessionPart, flow_result
+from durf.screens.quadrant.summary import QuadrantSummaryScreen
+from durf.screens.quadrant.walk import QuadrantScreen
+from durf.screens.session.part_base import END, NEXT_PART_TYPING, SessionPart, flow_result
 
 if TYPE_CHECKING:
     from durf.core.session import Part

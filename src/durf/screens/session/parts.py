@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from durf.screens.session import SessionFlow
-from durf.screens.session_affirm import SessionBelief
-from durf.screens.session_breathing import SessionBreathe, SessionCheckIn, SessionCheckOut
-from durf.screens.session_question import SessionQuestion
-from durf.screens.session_sentence import SessionSentence
-from durf.screens.session_steps import SessionGuide, SessionStepScreen
+from durf.screens.session.affirm import SessionBelief
+from durf.screens.session.breathing import SessionBreathe, SessionCheckIn, SessionCheckOut
+from durf.screens.session.hub import SessionFlow
+from durf.screens.session.question import SessionQuestion
+from durf.screens.session.sentence import SessionSentence
+from durf.screens.session.steps import SessionGuide, SessionStepScreen
 
 if TYPE_CHECKING:
     from durf.core.session import Part
-    from durf.screens.session import SessionScreen
-    from durf.screens.session_part_base import SessionPart
+    from durf.screens.session.hub import SessionScreen
+    from durf.screens.session.part_base import SessionPart
 
 
 def screen_for(hub: SessionScreen, part: Part) -> SessionPart | None:
@@ -57,7 +57,7 @@ def screen_for(hub: SessionScreen, part: Part) -> SessionPart | None:
             return None
         screen = SessionSentence(str(part.sentence_id))
     elif part.kind == "quadrant":
-        from durf.screens.session_quadrant import session_quadrant_screen
+        from durf.screens.session.quadrant import session_quadrant_screen
 
         screen = session_quadrant_screen(app.practice, part)
         if screen is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,7 +13,7 @@ from textual.widgets import Static, TextArea
 from durf.core.i18n import t
 from durf.core.text import one_line
 from durf.screens.base import DurfScreen
-from durf.screens.step_fields import focus_again
+from durf.screens.steps.fields import focus_again
 from durf.widgets.scale import Scale
 from durf.widgets.shown_fields import ShownTextArea
 
@@ -23,7 +24,7 @@ class ReflectScreen(DurfScreen):
     """Every answer is optional; Ctrl+S marks the step done, Esc keeps the words for later."""
 
     TITLE_KEY = "steps.title"
-    CSS_PATH = "steps.tcss"
+    CSS_PATH = Path(__file__).with_name("steps.tcss")
     AUTO_FOCUS = ""
     """Focus is set in ``on_mount``: Textual's auto-focus would scroll the form before layout."""
     KEY_HINTS: ClassVar = [

@@ -7,6 +7,7 @@ this time; the look back and the smaller step are the steps' own screens.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -19,7 +20,7 @@ from durf.core.i18n import t
 from durf.core.session import PartResult
 from durf.core.text import one_line, shown
 from durf.screens.base import DurfScreen
-from durf.screens.session_part_base import (
+from durf.screens.session.part_base import (
     END,
     NEXT_PART,
     NEXT_PART_TYPING,
@@ -27,7 +28,7 @@ from durf.screens.session_part_base import (
     SessionPart,
     gone_elsewhere,
 )
-from durf.screens.step_guide import GuideScreen
+from durf.screens.steps.guide import GuideScreen
 
 if TYPE_CHECKING:
     from durf.core.session import PartStatus
@@ -79,7 +80,7 @@ class SessionStepScreen(SessionPart, DurfScreen):
     BINDINGS: ClassVar = SESSION_KEYS
 
     TITLE_KEY = "session.title"
-    CSS_PATH = "session.tcss"
+    CSS_PATH = Path(__file__).with_name("session.tcss")
     KEY_HINTS: ClassVar = [("Enter", "keys.choose_this_one"), NEXT_PART, END]
     CHOICES: ClassVar = ("done", "not_yet", "smaller", "moved", "not_this_time")
 
@@ -135,8 +136,8 @@ class SessionStepScreen(SessionPart, DurfScreen):
 
     @on(OptionList.OptionSelected, "#step-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        from durf.screens.step_form import StepFormScreen
-        from durf.screens.step_reflect import ReflectScreen
+        from durf.screens.steps.form import StepFormScreen
+        from durf.screens.steps.reflect import ReflectScreen
 
         choice = event.option.id
         if choice == "done":

@@ -3,6 +3,7 @@ way to delete everything, after asking."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -26,7 +27,7 @@ class SettingsScreen(DurfScreen):
         ("Esc", "keys.back"),
         ("?", "keys.help"),
     ]
-    CSS_PATH = "settings.tcss"
+    CSS_PATH = Path(__file__).with_name("settings.tcss")
 
     def compose_body(self) -> ComposeResult:
         """One row per setting: a label, a control, and a line saying what it does."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -25,7 +26,7 @@ class OwnScreen(DurfScreen):
     """A line to write in, and your affirmations below it."""
 
     TITLE_KEY = "affirm.own"
-    CSS_PATH = "affirm.tcss"
+    CSS_PATH = Path(__file__).with_name("affirm.tcss")
     KEY_HINTS: ClassVar = [
         ("Enter", "keys.save"),
         ("e", "keys.edit"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -13,7 +14,7 @@ from durf.core.i18n import t
 from durf.core.session import PartResult
 from durf.core.text import shown
 from durf.screens.base import DurfScreen
-from durf.screens.session_part_base import (
+from durf.screens.session.part_base import (
     END,
     NEXT_PART,
     SESSION_KEYS,
@@ -28,7 +29,7 @@ class SessionSentence(SessionPart, DurfScreen):
     BINDINGS: ClassVar = SESSION_KEYS
 
     TITLE_KEY = "session.title"
-    CSS_PATH = "session.tcss"
+    CSS_PATH = Path(__file__).with_name("session.tcss")
     KEY_HINTS: ClassVar = [("Enter", "keys.choose_this_one"), NEXT_PART, END]
     ANSWERS: ClassVar = ("said", "open", "not_needed")
 

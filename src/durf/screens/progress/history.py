@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -20,7 +21,7 @@ from durf.core.progress import EXERCISES
 from durf.core.session import is_part
 from durf.core.weeks import Week
 from durf.screens.base import PHONE_WIDTH, DurfScreen
-from durf.screens.history_lines import entry_line, when
+from durf.screens.progress.history_lines import entry_line, when
 
 FILTERS = (None, *EXERCISES)
 """What ``f`` cycles through: everything, then each exercise."""
@@ -45,7 +46,7 @@ class HistoryScreen(DurfScreen):
         Binding("right", "week(1)", show=False),
         Binding("a", "all_weeks", show=False),
     ]
-    CSS_PATH = "history.tcss"
+    CSS_PATH = Path(__file__).with_name("history.tcss")
 
     def __init__(self) -> None:
         super().__init__()
@@ -169,6 +170,6 @@ class HistoryScreen(DurfScreen):
 
     @on(OptionList.OptionSelected, "#history-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        from durf.screens.history_detail import EntryScreen
+        from durf.screens.progress.entry import EntryScreen
 
         self.app.push_screen(EntryScreen(self._entries[event.option_index]))

@@ -11,6 +11,7 @@ early, or cut off by a closed terminal, is kept with what was done.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding
@@ -25,7 +26,7 @@ from durf.core.session import (
     skip_rest,
 )
 from durf.screens.confirm import ConfirmScreen
-from durf.screens.session_plan import SessionPlanView
+from durf.screens.session.plan import SessionPlanView
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -68,7 +69,7 @@ class SessionScreen(SessionPlanView):
     """The plan of a session; once started, the place each part comes back to."""
 
     TITLE_KEY = "session.title"
-    CSS_PATH = "session.tcss"
+    CSS_PATH = Path(__file__).with_name("session.tcss")
     KEY_HINTS: ClassVar = [
         ("Enter", "keys.start"),
         ("← →", "session.key_minutes"),
@@ -120,7 +121,7 @@ class SessionScreen(SessionPlanView):
         )
 
     def _show_current(self) -> None:
-        from durf.screens.session_parts import screen_for
+        from durf.screens.session.parts import screen_for
 
         run = self.run
         assert run is not None

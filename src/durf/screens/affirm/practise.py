@@ -8,6 +8,7 @@ hidden until the user has typed them from memory (or the time is up).
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -32,7 +33,7 @@ class AffirmSessionScreen(FlowScreen):
     """The affirmation, the seconds left, where you are; a line to type in recall mode."""
 
     TITLE_KEY = "affirm.title"
-    CSS_PATH = "affirm.tcss"
+    CSS_PATH = Path(__file__).with_name("affirm.tcss")
     STOP_QUESTION: ClassVar = ("affirm.stop_question", "breathe.stop_detail")
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.pause"),
@@ -252,7 +253,7 @@ class AffirmSessionScreen(FlowScreen):
 
     def _done(self) -> None:
         self.remember()
-        from durf.screens.affirm_belief import BeliefScreen
+        from durf.screens.affirm.belief import BeliefScreen
 
         self.go_to(BeliefScreen(self.flow, stage="after"))
 

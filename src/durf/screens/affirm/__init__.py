@@ -1,0 +1,1 @@
+"""Affirmations on a timer: choosing, setup, belief, the timed practice, your own."""

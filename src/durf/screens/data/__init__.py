@@ -1,0 +1,1 @@
+"""Your data: the settings (with forgetting everything) and the export dialog."""

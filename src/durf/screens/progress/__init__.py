@@ -1,0 +1,1 @@
+"""Progress: the dashboard with its charts, the history and one entry."""

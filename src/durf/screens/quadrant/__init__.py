@@ -1,0 +1,1 @@
+"""The core quadrant: the walk through its pages, and the quadrant drawn."""

@@ -1,0 +1,1 @@
+"""The practice session: its plan, the conductor of its parts, and each part."""
