@@ -62,6 +62,21 @@ def test_version_help_where_and_check_answer_without_textual(tmp_path: Path) -> 
         assert result.returncode == 0, (argv, result.stderr)
 
 
+def test_the_command_line_loads_only_the_minutes_of_a_session() -> None:
+    """``durf --help`` shows the minutes a session may take; the rest of it (and uuid) waits."""
+    modules = modules_after("import durf.__main__")
+    assert "durf.core.session.timing" in modules
+    assert not {"durf.core.session.plan", "durf.core.session.run", "uuid"} & modules
+
+
+def test_every_name_the_session_package_offers_is_there() -> None:
+    import durf.core.session as session
+
+    missing = [name for name in session.__all__ if not hasattr(session, name)]
+    assert missing == []
+    assert set(session.__all__) <= set(dir(session))
+
+
 def test_the_first_frame_of_home_and_of_breathing_needs_no_pydantic() -> None:
     """pydantic costs ~100 ms to import: the first frame must not wait for it."""
     modules = modules_after(

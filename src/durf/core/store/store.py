@@ -1,90 +1,35 @@
-"""Loading and saving the state file: atomic, locked, and kind to broken files.
+"""The ``Store``: the one way into the state file, for reading and for every change.
 
-The contract (see the README, "Your data"):
-
-* Save writes a temporary file (0600) in the same folder, flushes and fsyncs it,
-  keeps the previous good file as ``state.json.bak`` and moves the new file into
-  place with ``os.replace``, then fsyncs the folder. A crash at any moment leaves
-  either the old or the new file, never a mix.
-* An unreadable file is moved aside to ``state.json.corrupt-<timestamp>``, never
-  overwritten; durf continues from the backup or from nothing and says so.
-* A file from a newer durf is neither loaded nor overwritten.
-* Two processes on one home: every change runs under a file lock and starts from
-  what is on disk, so neither process loses the other's updates.
-* Two computers through a sync tool: before every save, the conflict copies the
-  tool left beside the state file are merged in by id, and once the merged state
-  is on disk each copy is kept in ``merged/`` (``core/sync_merge.py``).
+How one save is made is in ``save``; the files beside the state are handled in
+``disk``; the lock is ``lock``'s. The contract is in this package's docstring.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
-import re
-import secrets
-import shutil
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from durf.core.clock import Clock, SystemClock
 from durf.core.conflicts import conflict_copies, keep_merged
 from durf.core.i18n import t
 from durf.core.paths import merged_dir, state_file
 from durf.core.state import State
-from durf.core.state_codec import Written, no_gc_pauses, plan_save, serialise_state, write_plan
-from durf.core.statefile import (
-    NewerStateError,
-    StoreError,
-    UnreadableState,
-    parse_state,
-    write_private,
+from durf.core.state_codec import Written
+from durf.core.statefile import NewerStateError, StoreError, UnreadableState, parse_state
+from durf.core.store.disk import (
+    DiskSignature,
+    backup_of,
+    disk_signature,
+    ensure_home,
+    move_aside,
 )
-from durf.core.sync_merge import (
-    Merged,
-    describe_merged,
-    describe_not_moved,
-    take_in,
-)
-
-__all__ = [
-    "NewerStateError",
-    "StateWriteError",
-    "Store",
-    "StoreError",
-    "UnreadableState",
-    "parse_state",
-    "serialise_state",
-    "write_private",
-]
-
-LOCK_TIMEOUT_SECONDS = 10.0
-
-
-class StateWriteError(StoreError):
-    """A change could not be saved; the file on disk is still the previous one."""
-
-
-@dataclass(frozen=True)
-class _DiskSignature:
-    inode: int
-    size: int
-    mtime_ns: int
-
-
-def _signature(path: Path) -> _DiskSignature | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return _DiskSignature(st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _backup_of(target: Path) -> Path:
-    return target.with_name(target.name + ".bak")
+from durf.core.store.errors import StateWriteError
+from durf.core.store.lock import StateLock
+from durf.core.store.save import save_atomically
+from durf.core.sync_merge import Merged, describe_merged, describe_not_moved, take_in
 
 
 class Store:
@@ -95,9 +40,9 @@ class Store:
         self.path = state_file(home)
         self._clock = clock or SystemClock()
         self._state: State | None = None
-        self._signature: _DiskSignature | None = None
+        self._signature: DiskSignature | None = None
         self._mutex = threading.RLock()
-        self._lock: Any = None
+        self._lock = StateLock(home, lambda: self.lock_path)
         self._written: Written | None = None
         """Where the last save put the history, so the next one copies it."""
         self._notices: list[str] = []
@@ -118,7 +63,7 @@ class Store:
     @property
     def backup_path(self) -> Path:
         """The state as it was before the last save, beside the real state file."""
-        return _backup_of(self.target)
+        return backup_of(self.target)
 
     @property
     def lock_path(self) -> Path:
@@ -152,7 +97,7 @@ class Store:
         before it acts on what it shows.
         """
         with self._mutex:
-            if self._state is None or _signature(self.path) == self._signature:
+            if self._state is None or disk_signature(self.path) == self._signature:
                 return False
             self._state = self._load_from_disk(in_memory=self._unless_forgotten(self._state))
             return True
@@ -180,7 +125,7 @@ class Store:
             raise StoreError(
                 t("store.cannot_read", path=str(self.path), reason=error.strerror)
             ) from None
-        signature = _signature(self.path)
+        signature = disk_signature(self.path)
         try:
             state = parse_state(raw)
         except UnreadableState as problem:
@@ -198,9 +143,9 @@ class Store:
             except (OSError, UnreadableState):
                 state = None
             if state is not None:
-                self._signature = _signature(self.path)
+                self._signature = disk_signature(self.path)
                 return state
-            aside = self._move_aside(self.target)
+            aside = move_aside(self.target, self._clock.now())
             self._signature = None
             if in_memory is not None:
                 self._notices.append(t("store.quarantined_memory", reason=reason, aside=str(aside)))
@@ -210,7 +155,7 @@ class Store:
                 message = t("store.quarantined_fresh", reason=reason, aside=str(aside))
                 if self.backup_path.exists():
                     # An unusable backup would be overwritten by the next save: keep it too.
-                    bad_backup = self._move_aside(self.backup_path)
+                    bad_backup = move_aside(self.backup_path, self._clock.now())
                     message += "\n" + t("store.backup_aside", aside=str(bad_backup))
                 self._notices.append(message)
                 return State()
@@ -218,25 +163,6 @@ class Store:
             # Without this the next start would find no state file and begin empty.
             self._write(backup)
             return backup
-
-    def _move_aside(self, path: Path) -> Path:
-        stamp = self._clock.now().strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-        suffix = 1
-        while aside.exists():
-            suffix += 1
-            aside = path.with_name(f"{path.name}.corrupt-{stamp}-{suffix}")
-        try:
-            os.replace(path, aside)
-        except OSError as error:
-            raise StoreError(
-                t("store.cannot_move_aside", path=str(path), reason=error.strerror)
-            ) from None
-        # A hand-edited file may have been readable by others; the kept copy is
-        # your data all the same, so it is private like every file durf keeps.
-        with contextlib.suppress(OSError):
-            os.chmod(aside, 0o600)
-        return aside
 
     def _read_backup(self) -> State | None:
         try:
@@ -255,7 +181,7 @@ class Store:
         """
         with self._mutex, self._file_lock():
             current = self.state
-            if _signature(self.path) != self._signature:
+            if disk_signature(self.path) != self._signature:
                 current = self._load_from_disk(in_memory=self._unless_forgotten(current))
                 # What is on disk is now what this process shows, also when the change
                 # refuses it (a step another window closed): the signature just read
@@ -334,126 +260,15 @@ class Store:
         self._notices.append(t("store.forgotten_elsewhere", home=str(self.home)))
         return None
 
-    @contextlib.contextmanager
-    def _file_lock(self) -> Iterator[None]:
+    def _file_lock(self) -> contextlib.AbstractContextManager[None]:
         """Hold the cross-process lock; re-entrant within this process."""
-        from filelock import FileLock, Timeout
-
-        self._ensure_home()
-        if self._lock is None:
-            self._lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StateWriteError(t("store.locked")) from None
-        except OSError as error:
-            # The lock file cannot be made: a read-only home, or no space for it.
-            # The same plain message as a failed save, not a crash.
-            key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
-            raise StateWriteError(
-                t(key, path=str(self.lock_path), reason=error.strerror or str(error))
-            ) from None
-        try:
-            yield
-        finally:
-            self._lock.release()
-
-    def _ensure_home(self) -> None:
-        try:
-            if not self.home.is_dir():
-                self.home.mkdir(mode=0o700, parents=True)
-        except OSError as error:
-            raise StateWriteError(
-                t("store.cannot_write", path=str(self.home), reason=error.strerror)
-            ) from None
+        return self._lock.held()
 
     def _write(self, state: State) -> None:
         """Atomically replace the file with ``state``, keeping the old one as ``.bak``."""
-        self._ensure_home()
-        target = self.target
-        try:
-            with no_gc_pauses():
-                plan = plan_save(state, self._written, target)
-        except ValueError:
-            # Text that UTF-8 cannot hold (lone surrogates from undecodable input)
-            # must cost this one change, not the app: the file on disk stays as it was.
-            reason = t("store.reason.not_encodable")
-            raise StateWriteError(
-                t("store.cannot_write", path=str(self.path), reason=reason)
-            ) from None
-        self._remove_orphaned_temporaries(target)
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            written = write_plan(tmp, plan, self._written, target)
-            if target.exists():
-                self._keep_backup(target)
-            os.replace(tmp, target)
-            self._fsync_folder(target.parent)
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            key = "store.disk_full" if error.errno == errno.ENOSPC else "store.cannot_write"
-            raise StateWriteError(t(key, path=str(self.path), reason=error.strerror)) from None
+        ensure_home(self.home)
+        written = save_atomically(state, self._written, self.target, self.path)
         # A failed save leaves the previous file and its record as they were: the
         # copy checks the file's signature before it trusts either.
         self._written = written
-        self._signature = _signature(self.path)
-
-    def _remove_orphaned_temporaries(self, target: Path) -> None:
-        """Delete the temporary files of saves that were killed before their rename.
-
-        Called with the file lock held, so no other durf is writing one right now:
-        each is a dead copy as large as the whole state, and without this every
-        crash mid-save would leave one more behind in the home for good.
-        """
-        pattern = re.compile(rf"\A\.{re.escape(target.name)}\.(?:[0-9a-f]+|bak)\.tmp\Z")
-        try:
-            names = [entry.name for entry in os.scandir(target.parent)]
-        except OSError:
-            return
-        for name in names:
-            if pattern.match(name):
-                with contextlib.suppress(OSError):
-                    (target.parent / name).unlink()
-
-    def _keep_backup(self, target: Path) -> None:
-        # A hard link keeps the old bytes without copying them; the rename makes
-        # the new backup appear whole. Filesystems without links get a copy.
-        backup_path = _backup_of(target)
-        staging = backup_path.with_name(f".{backup_path.name}.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            staging.unlink()
-        with contextlib.suppress(OSError):
-            if os.path.samefile(target, backup_path):
-                # A save cut off between this step and its rename left the backup as
-                # a link to the state file: it holds these bytes already. (Renaming a
-                # second link onto it would do nothing and leave the staging link.)
-                return
-        try:
-            try:
-                os.link(target, staging)
-            except OSError:
-                shutil.copy2(target, staging)
-            # A state file copied in by hand may be readable by others; its backup
-            # (the same bytes, through the link) is made yours alone, as a save would.
-            with contextlib.suppress(OSError):
-                os.chmod(staging, 0o600)
-            os.replace(staging, backup_path)
-        except OSError:
-            # A full disk can stop the copy or the rename: leave no half backup behind.
-            with contextlib.suppress(OSError):
-                staging.unlink()
-            raise
-
-    def _fsync_folder(self, folder: Path) -> None:
-        try:
-            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            # Some filesystems refuse fsync on folders; the rename is still atomic.
-            pass
-        finally:
-            os.close(fd)
+        self._signature = disk_signature(self.path)
