@@ -86,7 +86,8 @@ async def test_ctrl_q_quits_from_any_screen(durf_home: Path) -> None:
     app = make_app(durf_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("6", "ctrl+q")
-        await pilot.pause()
+        # The keys wait for the state to be read, then settings opens and durf quits.
+        await wait_until(pilot, lambda: app.return_code is not None, "durf to quit")
     assert app.return_code == 0
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.css.query import NoMatches
 
 from durf.app import DurfApp
 from durf.core.clock import FixedClock
 from durf.core.i18n import set_language
 from durf.core.store import Store
-from tests.app.conftest import FROZEN_NOW, settle
+from durf.screens.steps.guide import GuideScreen
+from tests.app.conftest import FROZEN_NOW, settle, wait_until
 from tests.core.factories import step_story
 
 SIZE = (80, 24)
@@ -42,16 +44,31 @@ def guide_at(page: int, language: str):
     """Open the guide and fill its pages up to ``page`` (0-4 the questions, 5 the details)."""
 
     async def run_before(pilot) -> None:
+        def on_page(number: int):  # type: ignore[no-untyped-def]
+            def shown() -> bool:
+                """The guide shows page ``number``, its field taking the keys."""
+                screen = pilot.app.screen
+                if not isinstance(screen, GuideScreen) or screen.page != number:
+                    return False
+                if number == 5:
+                    return screen.focused is not None
+                try:
+                    return screen.focused is screen.answer_box()
+                except NoMatches:  # the pages are still being mounted
+                    return False
+
+            return shown
+
         await settle(pilot)
         pilot.app.action_new_step()
-        await pilot.pause()
+        await wait_until(pilot, on_page(0), "the guide's first page")
         for number, words in enumerate(GUIDE_WORDS[language][: page + 1]):
             if number == 5:
                 break
             pilot.app.screen.answer_box().insert(words)
             if number < page:
                 await pilot.press("pagedown")
-            await pilot.pause()
+                await wait_until(pilot, on_page(number + 1), f"the guide's page {number + 1}")
         await pilot.pause()
 
     return run_before

@@ -9,7 +9,7 @@ from durf.practice.flows import BreatheFlow
 if TYPE_CHECKING:
     from durf.core.library import BreathingPattern, OpenerSet
     from durf.core.patterns import QuickPattern
-    from durf.core.state import SentenceStatus, State
+    from durf.core.state import State
     from durf.practice.keeper import StateKeeper
 
 
@@ -55,9 +55,17 @@ class BreathingPractice:
         flow.session.breaths_planned = breaths
         return flow
 
-    def answer_sentence(self, sentence_id: str, answer: SentenceStatus) -> State:
-        """Record whether an open honest sentence was said; the new state."""
-        from durf.core.breathing import follow_up
+    def answer_sentence(self, sentence_id: str, answer: str) -> State:
+        """Record whether an open honest sentence was said (``said``), not yet (``open``)
+        or no longer needs saying (``not_needed``); the new state."""
+        from typing import get_args
 
+        from durf.core.breathing import follow_up
+        from durf.core.state import SentenceStatus
+
+        if answer not in get_args(SentenceStatus):
+            raise ValueError(f"not an answer to a sentence: {answer!r}")
         when = self._keeper.clock.now()
-        return self._keeper.change(lambda state: follow_up(state, sentence_id, answer, when))
+        return self._keeper.change(
+            lambda state: follow_up(state, sentence_id, answer, when)  # type: ignore[arg-type]
+        )

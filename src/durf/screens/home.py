@@ -292,9 +292,7 @@ class HomeScreen(DurfScreen):
         if not self._open_ids or listing.highlighted is None:
             return
         sentence_id = self._open_ids[listing.highlighted]
-        if self.attempt(
-            lambda: self.practice.breathing.answer_sentence(sentence_id, answer)  # type: ignore[arg-type]
-        ):
+        if self.attempt(lambda: self.practice.breathing.answer_sentence(sentence_id, answer)):
             self.app.notify(t(f"followup.answered_{answer}"), timeout=4)
 
     @on(OptionList.OptionSelected, "#menu")

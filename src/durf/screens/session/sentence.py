@@ -67,9 +67,7 @@ class SessionSentence(SessionPart, DurfScreen):
     @on(OptionList.OptionSelected, "#sentence-answers")
     def _answered(self, event: OptionList.OptionSelected) -> None:
         answer = str(event.option.id)
-        if self.attempt(
-            lambda: self.practice.breathing.answer_sentence(self.sentence_id, answer)  # type: ignore[arg-type]
-        ):
+        if self.attempt(lambda: self.practice.breathing.answer_sentence(self.sentence_id, answer)):
             self.app.notify(t(f"followup.answered_{answer}"), timeout=4)
             self.hub.part_over(
                 PartResult("sentence", "done", sentence_id=self.sentence_id, outcome=answer)
