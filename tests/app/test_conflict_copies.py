@@ -12,7 +12,7 @@ import pytest
 from durf.__main__ import main
 from durf.core.state import Settings, State
 from durf.core.store import Store
-from durf.core.sync_merge import stamp_settings
+from durf.core.sync.merging import stamp_settings
 from tests.app.conftest import make_app, settle
 from tests.core.practice_apart import START, practise
 

@@ -15,7 +15,7 @@ from durf.core.affirm import add_own, delete_own, edit_own, toggle_favourite
 from durf.core.breathing import follow_up
 from durf.core.state import HonestSentence, State, StepDraft, StepReflection
 from durf.core.steps import StepError, mark_done, plan_step
-from durf.core.sync_merge import stamp_settings
+from durf.core.sync.merging import stamp_settings
 from durf.core.weeks import Week
 from tests.core.factories import AMSTERDAM_WINTER, session
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from durf.core.affirm import add_own
-from durf.core.conflicts import conflict_copies, recognise
 from durf.core.forget import forget
 from durf.core.i18n import set_language
 from durf.core.state import State
 from durf.core.store import Store
+from durf.core.sync.copies import conflict_copies, recognise
 from tests.core.factories import session
 from tests.core.practice_apart import START, practise
 

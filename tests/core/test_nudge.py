@@ -10,7 +10,7 @@ import pytest
 from durf.__main__ import main
 from durf.cli import remind as cli_remind
 from durf.cli.exit_status import EXIT_OK
-from durf.core.nudge import system_notifier
+from durf.core.reminders.nudge import system_notifier
 from durf.core.state import State, StepDraft
 from durf.core.steps import plan_step
 from durf.core.store import Store

@@ -15,7 +15,7 @@ from durf.core.export import export_bytes
 from durf.core.i18n import set_language
 from durf.core.library import load_file, load_library
 from durf.core.paths import bundled_exercises_dir
-from durf.core.quadrant import (
+from durf.core.quadrant.answers import (
     QuadrantAnswers,
     answers_from,
     due_in_session,

@@ -21,9 +21,9 @@ import pytest
 from durf.__main__ import main
 from durf.cli import remind as cli_remind
 from durf.cli.exit_status import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
-from durf.core import remind
-from durf.core.remind import Reminder, parse_days, parse_time
-from durf.core.remind_install import Places, install, installed, nudge_command, remove
+from durf.core.reminders import files as remind
+from durf.core.reminders.files import Reminder, parse_days, parse_time
+from durf.core.reminders.install import Places, install, installed, nudge_command, remove
 
 STRANGE_HOME = "home with space/dürf 'quoted' \"double\" 100%$HOME\\x"
 """A durf home every quoting rule has to get through: spaces, non-ASCII, both quotes,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from durf.core.state import Settings, State
-from durf.core.sync_merge import merge_copy, merge_settings, stamp_settings
+from durf.core.sync.merging import merge_copy, merge_settings, stamp_settings
 from tests.core.practice_apart import PRACTICE, START, merged_parts, practise
 
 QUICK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

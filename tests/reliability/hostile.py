@@ -79,8 +79,8 @@ def hostile_state(text: str, now: datetime):  # type: ignore[no-untyped-def]
     """
     from durf.core.affirm import AffirmSession, add_own, record_affirm_session, toggle_favourite
     from durf.core.breathing import BreathingSession, record_session
-    from durf.core.quadrant import QuadrantAnswers, record_quadrant
-    from durf.core.quadrant_file import CORNERS
+    from durf.core.quadrant.answers import QuadrantAnswers, record_quadrant
+    from durf.core.quadrant.exercise_file import CORNERS
     from durf.core.state import State, StepDraft, StepReflection
     from durf.core.steps import GUIDE_PAGES, mark_done, plan_step
     from durf.core.weeks import Week

@@ -105,7 +105,7 @@ def _session_at(kind: str, *extra_parts: Any) -> Callable[[Any], None]:
 
 
 def _quadrant_drawn(app: Any) -> None:
-    from durf.core.quadrant import QuadrantAnswers, record_quadrant
+    from durf.core.quadrant.answers import QuadrantAnswers, record_quadrant
     from durf.screens.quadrant.summary import QuadrantSummaryScreen
 
     answers = QuadrantAnswers(

@@ -24,7 +24,7 @@ from durf.core.words import describe_additions, what_it_holds
 
 if TYPE_CHECKING:
     from durf.core.merge import MergeReport
-    from durf.core.quadrant_file import Quadrant
+    from durf.core.quadrant.exercise_file import Quadrant
     from durf.core.state import State
 
 

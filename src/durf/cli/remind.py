@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from durf.cli.exit_status import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
-from durf.core import remind_install
 from durf.core.i18n import t
-from durf.core.nudge import system_notifier
-from durf.core.remind import (
+from durf.core.reminders import install as remind_install
+from durf.core.reminders.files import (
     DAY_NAMES,
     STEP_EVENING,
     Kind,
@@ -25,7 +24,8 @@ from durf.core.remind import (
     parse_days,
     parse_time,
 )
-from durf.core.remind_install import Installed, Outcome, Places
+from durf.core.reminders.install import Installed, Outcome, Places
+from durf.core.reminders.nudge import system_notifier
 from durf.core.text import say
 
 places_for_commands = remind_install.system_places
@@ -184,7 +184,7 @@ def today() -> date:
 def current_line(home: Path, kind: Kind, today: date) -> str | None:
     """The nudge line for today from the state in ``home``; None if unreadable or nothing to say."""
     from durf.cli.data import _Problem, read_current
-    from durf.core.nudge import nudge_line
+    from durf.core.reminders.nudge import nudge_line
 
     try:
         state = read_current(home)

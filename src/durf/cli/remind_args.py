@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from durf.core.i18n import t
-from durf.core.remind import SCHEDULERS
+from durf.core.reminders.files import SCHEDULERS
 
 
 def add_remind_options(command: argparse.ArgumentParser) -> None:

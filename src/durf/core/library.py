@@ -26,7 +26,7 @@ from pydantic import (
 from durf.core.i18n import t
 from durf.core.library_base import Id, Strict, Text
 from durf.core.pacer import PHASE_LIMITS
-from durf.core.quadrant_file import Quadrant
+from durf.core.quadrant.exercise_file import Quadrant
 from durf.core.text import one_line
 
 MAX_FILE_BYTES = 256 * 1024

@@ -30,7 +30,7 @@ class DataPractice:
 
     def change_settings(self, **changes: object) -> Settings:
         """Save new values for some settings; the settings as saved."""
-        from durf.core.sync_merge import stamp_settings
+        from durf.core.sync.merging import stamp_settings
 
         now = self._keeper.clock.now()
 

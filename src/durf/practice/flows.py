@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from durf.core.breathing import BreathingSession
     from durf.core.library import BreathingPattern
     from durf.core.patterns import QuickPattern
-    from durf.core.quadrant import QuadrantAnswers
-    from durf.core.quadrant_file import Quadrant
+    from durf.core.quadrant.answers import QuadrantAnswers
+    from durf.core.quadrant.exercise_file import Quadrant
     from durf.core.state import State
 
 
@@ -104,6 +104,6 @@ class QuadrantFlow:
 
     def record(self, state: State, ended: datetime, completed: bool) -> State:
         """The state with this walk in its history."""
-        from durf.core.quadrant import record_quadrant
+        from durf.core.quadrant.answers import record_quadrant
 
         return record_quadrant(state, self.answers, ended, completed)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from durf.core.quadrant import QuadrantAnswers
-    from durf.core.quadrant_file import Quadrant
+    from durf.core.quadrant.answers import QuadrantAnswers
+    from durf.core.quadrant.exercise_file import Quadrant
     from durf.core.state import SessionRecord
     from durf.practice.keeper import StateKeeper
 
@@ -27,7 +27,7 @@ class QuadrantPractice:
 
     def last_walk(self, quadrant_id: str | None = None) -> SessionRecord | None:
         """The latest walk through a quadrant (of ``quadrant_id`` if given), finished or not."""
-        from durf.core.quadrant import last_quadrant
+        from durf.core.quadrant.answers import last_quadrant
 
         return last_quadrant(self._keeper.state.history, quadrant_id)
 
@@ -46,7 +46,7 @@ class QuadrantPractice:
         self, quadrant_id: str, start_from: SessionRecord | None = None
     ) -> QuadrantAnswers:
         """A new walk through a quadrant, empty or starting from a record's answers."""
-        from durf.core.quadrant import QuadrantAnswers, answers_from
+        from durf.core.quadrant.answers import QuadrantAnswers, answers_from
 
         now = self._keeper.clock.now()
         if start_from is None:

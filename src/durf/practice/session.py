@@ -35,7 +35,7 @@ class SessionPractice:
     def plan(self, minutes: int) -> SessionPlan:
         """A session of about ``minutes`` for today, from the user's state and settings."""
         from durf.core.pacer import clamp_pace
-        from durf.core.quadrant import due_in_session
+        from durf.core.quadrant.answers import due_in_session
         from durf.core.session import plan_session
 
         keeper = self._keeper

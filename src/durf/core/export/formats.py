@@ -13,7 +13,7 @@ from durf.core.export.sessions_csv import export_csv
 
 if TYPE_CHECKING:
     from durf.core.i18n import Language
-    from durf.core.quadrant_file import Quadrant
+    from durf.core.quadrant.exercise_file import Quadrant
     from durf.core.state import State
 
 ExportFormat = Literal["json", "csv", "md"]

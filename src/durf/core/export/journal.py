@@ -15,7 +15,7 @@ from durf.core.session import practice_count
 from durf.core.weeks import Week
 
 if TYPE_CHECKING:
-    from durf.core.quadrant_file import Quadrant
+    from durf.core.quadrant.exercise_file import Quadrant
     from durf.core.state import State
 
 

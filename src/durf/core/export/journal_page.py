@@ -15,7 +15,7 @@ from durf.core.session import PART_OF
 from durf.core.weeks import Week
 
 if TYPE_CHECKING:
-    from durf.core.quadrant_file import Quadrant
+    from durf.core.quadrant.exercise_file import Quadrant
     from durf.core.state import HonestSentence, SessionRecord, State, Step
 
 

@@ -8,7 +8,7 @@ from durf.core.breathing import BODY_AREAS
 from durf.core.export.journal_page import JournalPage
 from durf.core.export.times import local_time, minutes_taken
 from durf.core.i18n import get_language, t, tn
-from durf.core.quadrant import quadrant_rows
+from durf.core.quadrant.answers import quadrant_rows
 
 if TYPE_CHECKING:
     from durf.core.state import HonestSentence, SessionRecord

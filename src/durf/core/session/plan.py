@@ -60,7 +60,7 @@ def plan_session(
     ``affirmations`` every affirmation that can be practised (in the mix's
     order), ``prompts`` the keys of the reflection questions in order.
     ``quadrant_id`` is the core quadrant to offer in place of the question, when
-    one is due (see ``durf.core.quadrant.due_in_session``); it is offered only where
+    one is due (see ``durf.core.quadrant.answers.due_in_session``); it is offered only where
     the question would have been.
     """
     minutes = clamp_minutes(minutes)

@@ -13,7 +13,7 @@ The contract (see the README, "Your data"):
   what is on disk, so neither process loses the other's updates.
 * Two computers through a sync tool: before every save, the conflict copies the
   tool left beside the state file are merged in by id, and once the merged state
-  is on disk each copy is kept in ``merged/`` (``core/sync_merge.py``).
+  is on disk each copy is kept in ``merged/`` (``core/sync/merging.py``).
 
 Where each part lives: ``store`` (the ``Store`` class: reading, recovering and
 every change), ``save`` (one atomic save), ``disk`` (backup, moving a file aside,

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from durf.core.clock import Clock, SystemClock
-from durf.core.conflicts import conflict_copies, keep_merged
 from durf.core.i18n import t
 from durf.core.paths import merged_dir, state_file
 from durf.core.state import State
@@ -29,7 +28,8 @@ from durf.core.store.disk import (
 from durf.core.store.errors import StateWriteError
 from durf.core.store.lock import StateLock
 from durf.core.store.save import save_atomically
-from durf.core.sync_merge import Merged, describe_merged, describe_not_moved, take_in
+from durf.core.sync.copies import conflict_copies, keep_merged
+from durf.core.sync.merging import Merged, describe_merged, describe_not_moved, take_in
 
 
 class Store:

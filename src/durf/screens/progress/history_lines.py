@@ -9,7 +9,7 @@ from textual.content import Content
 
 from durf.core.history import Entry
 from durf.core.i18n import t, tn
-from durf.core.quadrant import ticked_count
+from durf.core.quadrant.answers import ticked_count
 from durf.core.steps import STATUS_MARKS
 from durf.core.text import one_line
 

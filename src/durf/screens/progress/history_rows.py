@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 from durf.core.dates import long_date, week_heading
 from durf.core.i18n import catalog, get_language, t
 from durf.core.progress import session_minutes
-from durf.core.quadrant import SHOWN_IN_ROWS, quadrant_rows
+from durf.core.quadrant.answers import SHOWN_IN_ROWS, quadrant_rows
 from durf.core.session import PART_OF
 from durf.core.steps import GUIDE_PAGES
 from durf.core.weeks import Week
 
 if TYPE_CHECKING:
-    from durf.core.quadrant_file import Quadrant
+    from durf.core.quadrant.exercise_file import Quadrant
     from durf.core.state import SessionRecord, Step
 
 Row = tuple[str, str]

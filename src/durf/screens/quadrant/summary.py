@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from durf.core.dates import long_date
 from durf.core.i18n import get_language, t
-from durf.core.quadrant import CornerView, corner_views
+from durf.core.quadrant.answers import CornerView, corner_views
 from durf.core.text import shown
 from durf.screens.base import DurfScreen
 

@@ -20,8 +20,8 @@ from textual.widgets import ContentSwitcher, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from durf.core.i18n import get_language, t
-from durf.core.quadrant import PAGES
-from durf.core.quadrant_file import CORNERS
+from durf.core.quadrant.answers import PAGES
+from durf.core.quadrant.exercise_file import CORNERS
 from durf.practice.flows import QuadrantFlow
 from durf.screens.flow import FlowScreen
 from durf.widgets.shown_fields import ShownInput

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from durf.core.i18n import t
-from durf.core.remind import Kind
+from durf.core.reminders.files import Kind
 from durf.core.text import SHOWN_TEXT_LENGTH, one_line
 from durf.core.weeks import Week
 

@@ -15,11 +15,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from durf.core.ids import new_id
-from durf.core.quadrant_file import CORNERS
+from durf.core.quadrant.exercise_file import CORNERS
 
 if TYPE_CHECKING:
     from durf.core.i18n import Language
-    from durf.core.quadrant_file import Quadrant
+    from durf.core.quadrant.exercise_file import Quadrant
     from durf.core.state import SessionRecord, State
 
 EXERCISE = "quadrant"

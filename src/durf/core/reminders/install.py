@@ -17,8 +17,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from durf.core import remind
-from durf.core.remind import KINDS, Kind, Reminder, Scheduler
+from durf.core.reminders import files as remind
+from durf.core.reminders.files import KINDS, Kind, Reminder, Scheduler
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Pure functions of states, the one reader of the copies (``take_in``), and the
 words that tell the user what came from where. The store calls ``take_in``
 under its lock before each save, saves, and only then puts the copies away
-(``core/conflicts.py``), so a crash in between merges them again, harmlessly.
+(``core/sync/copies.py``), so a crash in between merges them again, harmlessly.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from durf.core.conflicts import TOOL_NAMES, ConflictCopy
 from durf.core.i18n import t, tn
 from durf.core.merge import MergeReport, merge
 from durf.core.state import Settings, State
 from durf.core.statefile import NewerStateError, UnreadableState, parse_state
 from durf.core.steps import merge_draft
+from durf.core.sync.copies import TOOL_NAMES, ConflictCopy
 from durf.core.words import and_list, describe_additions
 
 STAMPS = "changed_at"

@@ -1,0 +1,1 @@
+"""The core quadrant: its exercise file, and a walk through it as practice."""

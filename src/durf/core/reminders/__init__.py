@@ -1,0 +1,1 @@
+"""Reminders: the scheduler's files, putting them in place, and the nudge."""

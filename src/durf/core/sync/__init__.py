@@ -1,0 +1,1 @@
+"""Two computers: the conflict copies sync tools leave, and taking them in."""
