@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +18,9 @@ from durf.core.text import shown
 from durf.screens.base import DurfScreen
 from durf.screens.confirm import ConfirmScreen
 from durf.widgets.shown_fields import ShownInput
+
+if TYPE_CHECKING:
+    from durf.core.state import OwnAffirmation
 
 MAX_AFFIRMATION = 200
 
@@ -104,18 +107,22 @@ class OwnScreen(DurfScreen):
             event.input.value = ""
             self.app.notify(t("own.saved"), timeout=3)
 
-    def action_edit(self) -> None:
-        """Put the highlighted affirmation in the line to change it."""
+    def _highlighted_own(self) -> OwnAffirmation | None:
+        """The affirmation highlighted in the list, unless the line is being typed in."""
         own_id = self._selected_id()
         if own_id is None or self.focused is self.query_one("#text", Input):
-            return
-        own = self.practice.affirmations.own_one(own_id)
+            return None
+        return self.practice.affirmations.own_one(own_id)
+
+    def action_edit(self) -> None:
+        """Put the highlighted affirmation in the line to change it."""
+        own = self._highlighted_own()
         if own is None:
             return
         line = self.query_one("#text", Input)
         line.value = own.text
         line.cursor_position = len(own.text)
-        self.editing = own_id
+        self.editing = own.id
         line.focus()
 
     def action_favourite(self) -> None:
@@ -126,22 +133,17 @@ class OwnScreen(DurfScreen):
 
     def action_archive(self) -> None:
         """Archive the highlighted one (out of practice, kept), or bring it back."""
-        own_id = self._selected_id()
-        if own_id is None or self.focused is self.query_one("#text", Input):
-            return
-        own = self.practice.affirmations.own_one(own_id)
+        own = self._highlighted_own()
         if own is not None:
-            archived = not own.archived
+            own_id, archived = own.id, not own.archived
             self.attempt(lambda: self.practice.affirmations.archive_own(own_id, archived))
 
     def action_delete(self) -> None:
         """Delete the highlighted one, after asking."""
-        own_id = self._selected_id()
-        if own_id is None or self.focused is self.query_one("#text", Input):
-            return
-        own = self.practice.affirmations.own_one(own_id)
+        own = self._highlighted_own()
         if own is None:
             return
+        own_id = own.id
 
         def answered(yes: bool | None) -> None:
             if yes:
