@@ -331,16 +331,18 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     if args.pattern is None and args.breaths is None and args.minutes is None:
         return run_app(home, look, cli_language=args.lang, start=_start_checkin)
     from durf.core.pacer import PACE_MAX, PACE_MIN, breaths_for_minutes
-    from durf.core.patterns import find_patterns
+    from durf.core.patterns import find_patterns, pattern_by_id
 
     # The standard-library reader, not the pydantic library: breathing starts at once.
-    patterns = find_patterns([bundled_exercises_dir(), user_exercises_dir(home)])
+    folders = [bundled_exercises_dir(), user_exercises_dir(home)]
     wanted = args.pattern or look.setting("breath_pattern", str)
-    pattern = next((p for p in patterns if p.id == wanted), None)
+    pattern = pattern_by_id(folders, wanted) if wanted else None
     if pattern is None and args.pattern is not None:
         return _unknown_pattern(home, args.pattern)
-    pattern = pattern or next((p for p in patterns if p.default), None)
-    pattern = pattern or (patterns[0] if patterns else None)
+    if pattern is None:
+        patterns = find_patterns(folders)
+        pattern = next((p for p in patterns if p.default), None)
+        pattern = pattern or (patterns[0] if patterns else None)
     if pattern is None:
         say(t("cli.no_patterns"), error=True)
         return EXIT_PROBLEM
