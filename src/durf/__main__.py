@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from durf import __version__
 from durf.core.i18n import LANGUAGES, detect_language, set_language, t, tn
@@ -29,6 +29,8 @@ from durf.core.session import MAX_MINUTES, MIN_MINUTES
 from durf.core.text import say
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from durf.app import DurfApp
 
 EXIT_OK = 0
@@ -352,10 +354,10 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     else:
         breaths = args.breaths or int(look.number_within("breath_count", 1, 60, 6))
 
-    def start(app: DurfApp) -> None:
-        app.start_breathing_now(pattern, breaths)
+    def first(app: DurfApp) -> Screen[Any]:
+        return app.breathing_screen(pattern, breaths)
 
-    return run_app(home, look, cli_language=args.lang, start=start)
+    return run_app(home, look, cli_language=args.lang, first=first)
 
 
 def cmd_affirm(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
@@ -490,14 +492,19 @@ def run_app(
     look: QuickLook,
     cli_language: str | None,
     start: Callable[[DurfApp], None] | None = None,
+    first: Callable[[DurfApp], Screen[Any]] | None = None,
 ) -> int:
-    """Start the full-screen app; only now is Textual imported."""
+    """Start the full-screen app; only now is Textual imported.
+
+    ``start`` acts once the app runs (opens a screen over home); ``first`` makes
+    the first screen itself, for an exercise that starts at once.
+    """
     if not has_a_terminal():
         say(t("cli.needs_terminal"), error=True)
         return EXIT_USAGE
     from durf.app import DurfApp
 
-    app = DurfApp(home, cli_language=cli_language, look=look, start=start)
+    app = DurfApp(home, cli_language=cli_language, look=look, start=start, first=first)
     app.run()
     if app.fatal_message:
         say(app.fatal_message, error=True)

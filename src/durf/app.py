@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import constants, work
 from textual.app import SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
@@ -118,6 +119,7 @@ class DurfApp(QuadrantActions, KeysInOrder):
         clock: Clock | None = None,
         look: QuickLook | None = None,
         start: Callable[[DurfApp], None] | None = None,
+        first: Callable[[DurfApp], Screen[Any]] | None = None,
     ) -> None:
         super().__init__()
         self.home = home
@@ -131,6 +133,8 @@ class DurfApp(QuadrantActions, KeysInOrder):
         self._look = look or quick_look(home)
         self._store: Store | None = None
         self._start = start
+        self._first = first
+        """Makes the screen a command opens at once, in place of home (``durf breathe``)."""
         self._environment_animation_level = constants.TEXTUAL_ANIMATIONS
         self._stopping = False
         self._kept_practice: tuple[list[Any], Practice] | None = None
@@ -144,8 +148,27 @@ class DurfApp(QuadrantActions, KeysInOrder):
     # -- start-up --------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        """Home is the first screen, so the first frame is already the real one."""
-        return HomeScreen()
+        """Home, or the exercise a command opens at once: the first frame is the real one.
+
+        An exercise opened at once (``durf breathe --pattern``) is the first screen
+        itself, with no home composed and styled under it; home takes its place when
+        it is left (``pop_screen``).
+        """
+        if self._first is None:
+            return HomeScreen()
+        screen = self._first(self)
+        # What Textual does for a pushed screen and not for the first: read the
+        # screen's own stylesheet, and give it the result callback that moving on
+        # to the next step (``switch_screen``) takes away.
+        self._load_screen_css(screen)
+        screen._push_result_callback(self, None)
+        return screen
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the screen on top; the exercise a command opened first gives way to home."""
+        if len(self.screen_stack) == 1 and not isinstance(self.screen, HomeScreen):
+            return self.switch_screen(HomeScreen())
+        return super().pop_screen()
 
     def on_mount(self) -> None:
         """Apply the saved look, then read the state and exercises after the first frame."""
@@ -502,13 +525,19 @@ class DurfApp(QuadrantActions, KeysInOrder):
         self.push_screen(CheckInScreen(self.new_breathing_flow()))
 
     def start_breathing_now(self, pattern: BreathingPattern | QuickPattern, breaths: int) -> None:
-        """Skip the check-in and setup: breathe at once (``durf breathe --pattern``)."""
+        """Skip the check-in and setup: breathe at once, over what is open."""
+        self.push_screen(self.breathing_screen(pattern, breaths))
+
+    def breathing_screen(
+        self, pattern: BreathingPattern | QuickPattern, breaths: int
+    ) -> Screen[Any]:
+        """The breathing itself, without check-in and setup (``durf breathe --pattern``)."""
         from durf.screens.breathe import BreatheScreen
 
         flow = self.new_breathing_flow()
         flow.pattern = pattern
         flow.session.breaths_planned = breaths
-        self.push_screen(BreatheScreen(flow))
+        return BreatheScreen(flow)
 
     def new_breathing_flow(self) -> Any:
         """A fresh, empty exercise run."""
@@ -1050,8 +1079,9 @@ class DurfApp(QuadrantActions, KeysInOrder):
         return True
 
     async def _back_to_the_start(self) -> None:
-        # Popped, not stopped: stopping an exercise would save it again.
-        while len(self.screen_stack) > 1:
+        # Popped, not stopped: stopping an exercise would save it again. The last one
+        # may be the exercise a command opened first, which home then replaces.
+        while len(self.screen_stack) > 1 or not isinstance(self.screen, HomeScreen):
             await self.pop_screen()
         self._forgetting = False
 
