@@ -157,10 +157,14 @@ class DurfApp(QuadrantActions, KeysInOrder):
         if self._first is None:
             return HomeScreen()
         screen = self._first(self)
-        # What Textual does for a pushed screen and not for the first: read the
-        # screen's own stylesheet, and give it the result callback that moving on
-        # to the next step (``switch_screen``) takes away.
-        self._load_screen_css(screen)
+        # What Textual does for a pushed screen and not for the first: add the screen's
+        # own stylesheet (as a source, parsed with the rest when the styles are first
+        # applied: pushing would parse every source again), and give it the result
+        # callback that moving on to the next step (``switch_screen``) takes away.
+        for path in screen.css_path:
+            if not self.stylesheet.has_source(str(path)):
+                css = Path(path).read_text(encoding="utf-8")
+                self.stylesheet.add_source(css, read_from=(str(path), ""))
         screen._push_result_callback(self, None)
         return screen
 
