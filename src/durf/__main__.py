@@ -502,10 +502,19 @@ def run_app(
     if not has_a_terminal():
         say(t("cli.needs_terminal"), error=True)
         return EXIT_USAGE
+    import gc
+
+    # Starting makes some hundred thousand objects that live as long as the app
+    # (modules, classes, styles) and no garbage: the collector's passes over them
+    # only delay the first frame. The app turns it back on once that is drawn.
+    gc.disable()
     from durf.app import DurfApp
 
     app = DurfApp(home, cli_language=cli_language, look=look, start=start, first=first)
-    app.run()
+    try:
+        app.run()
+    finally:
+        gc.enable()
     if app.fatal_message:
         say(app.fatal_message, error=True)
         return app.fatal_status

@@ -10,6 +10,7 @@ the full state and the exercise library are loaded right after that frame.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -186,10 +187,16 @@ class DurfApp(QuadrantActions, KeysInOrder):
         self.hold_keys()
         if self._start is not None:
             self._start(self)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # The command held the garbage collector off while starting (``run_app``):
+        # nothing made then is garbage, and its passes only delayed the first frame.
+        gc.enable()
         # A moment after the first frame has been drawn (the exercise's, when a command
         # opens one): the loader thread imports pydantic and would otherwise compete
         # with the first paint for the interpreter, and the breathing clock is running.
-        self.call_after_refresh(self.set_timer, FIRST_FRAME_GRACE, self._load_in_background)
+        self.set_timer(FIRST_FRAME_GRACE, self._load_in_background)
 
     @property
     def store(self) -> Store:
