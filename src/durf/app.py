@@ -11,6 +11,7 @@ the full state and the exercise library are loaded right after that frame.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -27,10 +28,12 @@ from durf.core.quicklook import QuickLook, quick_look
 from durf.core.text import shown
 from durf.practice import Forgetting, Practice
 from durf.screens.home import HomeScreen
+from durf.shell.first_screen import FirstScreen
 from durf.shell.keys_in_order import KeysInOrder
 from durf.shell.look import LookAndFeel
 from durf.shell.navigation import Navigation
 from durf.shell.palette import PaletteCommands
+from durf.shell.stopping import Stopping
 
 if TYPE_CHECKING:
     from durf.core.library import Library
@@ -41,7 +44,7 @@ FIRST_FRAME_GRACE = 0.1
 Result = TypeVar("Result")
 
 
-class DurfApp(Navigation, LookAndFeel, PaletteCommands, KeysInOrder):
+class DurfApp(FirstScreen, Navigation, LookAndFeel, PaletteCommands, Stopping, KeysInOrder):
     """The durf terminal app."""
 
     TITLE = "durf"
@@ -70,8 +73,12 @@ class DurfApp(Navigation, LookAndFeel, PaletteCommands, KeysInOrder):
         clock: Clock | None = None,
         look: QuickLook | None = None,
         start: Callable[[DurfApp], None] | None = None,
+        first: Callable[[DurfApp], Screen[None]] | None = None,
     ) -> None:
+        """``start`` acts once the app runs (opens a screen over home); ``first`` makes
+        the first screen itself, for an exercise that starts at once."""
         super().__init__()
+        self.make_first_screen = first
         self.home = home
         self.clock = clock or SystemClock()
         self.cli_language = cli_language
@@ -88,14 +95,9 @@ class DurfApp(Navigation, LookAndFeel, PaletteCommands, KeysInOrder):
         )
         self._start = start
         self.environment_animation_level = constants.TEXTUAL_ANIMATIONS
-        self._stopping = False
         self._when_loaded: list[Callable[[], None]] = []
 
     # -- start-up --------------------------------------------------------------
-
-    def get_default_screen(self) -> Screen[None]:
-        """Home is the first screen, so the first frame is already the real one."""
-        return HomeScreen()
 
     def on_mount(self) -> None:
         """Apply the saved look, then read the state and exercises after the first frame."""
@@ -112,7 +114,13 @@ class DurfApp(Navigation, LookAndFeel, PaletteCommands, KeysInOrder):
         # A moment after the first frame has been drawn (the exercise's, when a command
         # opens one): the loader thread imports pydantic and would otherwise compete
         # with the first paint for the interpreter, and the breathing clock is running.
-        self.call_after_refresh(self.set_timer, FIRST_FRAME_GRACE, self._load_in_background)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # The command held the garbage collector off while starting (``run_app``):
+        # nothing made then is garbage, and its passes only delayed the first frame.
+        gc.enable()
+        self.set_timer(FIRST_FRAME_GRACE, self._load_in_background)
 
     @work(thread=True, exclusive=True, group="load")
     def _load_in_background(self) -> None:
@@ -242,55 +250,8 @@ class DurfApp(Navigation, LookAndFeel, PaletteCommands, KeysInOrder):
         return True
 
     async def _back_to_the_start(self) -> None:
-        # Popped, not stopped: stopping an exercise would save it again.
-        while len(self.screen_stack) > 1:
+        # Popped, not stopped: stopping an exercise would save it again. The last one
+        # may be the exercise a command opened first, which home then replaces.
+        while len(self.screen_stack) > 1 or not isinstance(self.screen, HomeScreen):
             await self.pop_screen()
         self.practice.data.forgotten()
-
-    # -- leaving ---------------------------------------------------------------
-
-    def keep_everything(self) -> None:
-        """Save what is in progress: an exercise (marked as not finished) and typed words.
-
-        Called before quitting, and when the terminal closes (SIGHUP) or durf is
-        asked to stop (SIGTERM), so that nothing typed is lost on the way out.
-        """
-        for screen in self.open_flows():
-            if screen.flow.worth_keeping and not screen.flow.saved:
-                screen.remember()
-                self.attempt(lambda screen=screen: self.practice.keep(screen.flow, False))
-        for screen in self.screen_stack:
-            keep_typed = getattr(screen, "keep_typed", None)
-            if keep_typed is not None:
-                keep_typed()
-
-    async def action_quit(self) -> None:
-        """Quit at once; an exercise in progress is kept first, marked as not finished,
-        and words typed in the step guide or a reflection are saved."""
-        self.keep_everything()
-        await super().action_quit()
-
-    def action_help_quit(self) -> None:
-        """Ctrl+C does not quit in a TUI; say which key does, in the user's language."""
-        self.notify(t("notice.how_to_quit"), title=t("notice.how_to_quit_title"))
-
-    def _listen_for_stop_signals(self) -> None:
-        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves, then exits."""
-        import asyncio
-        import signal
-
-        try:
-            loop = asyncio.get_running_loop()
-            for number in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(number, self._stop_on_signal)
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass  # not on the main thread (tests), or a platform without these signals
-
-    def _stop_on_signal(self) -> None:
-        if self._stopping:
-            return
-        self._stopping = True
-        try:
-            self.keep_everything()
-        finally:
-            self.exit()

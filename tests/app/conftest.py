@@ -156,7 +156,7 @@ async def breathing_moment(
     pilot: Pilot, seconds: float, *, calm: bool = False, then: tuple[str, ...] = ()
 ) -> None:
     """Start six breaths of the default pattern and hold the clock ``seconds`` in."""
-    from durf.screens.breathe import BreatheScreen
+    from durf.screens.breathe.breathing import BreatheScreen
 
     app = pilot.app
     if calm:
@@ -180,7 +180,7 @@ async def pass_time(pilot: Pilot, seconds: float) -> None:
     stretch of real time (nor for the process to go idle: a moving orb never does).
     """
     from durf.screens.affirm.practise import AffirmSessionScreen
-    from durf.screens.breathe import BreatheScreen
+    from durf.screens.breathe.breathing import BreatheScreen
 
     steps = max(1, int(seconds / 0.5))
     for _ in range(steps):

@@ -9,12 +9,12 @@ import pytest
 from textual.widgets import Input, SelectionList
 
 from durf.core.i18n import set_language
-from durf.screens.breathe import SAFETY_DELAY, BreatheScreen
-from durf.screens.breathe_checkin import CheckInScreen
-from durf.screens.breathe_checkout import CheckOutScreen
-from durf.screens.breathe_rehearse import RehearseScreen
-from durf.screens.breathe_sentence import SentenceScreen
-from durf.screens.breathe_setup import SetupScreen
+from durf.screens.breathe.breathing import SAFETY_DELAY, BreatheScreen
+from durf.screens.breathe.checkin import CheckInScreen
+from durf.screens.breathe.checkout import CheckOutScreen
+from durf.screens.breathe.rehearse import RehearseScreen
+from durf.screens.breathe.sentence import SentenceScreen
+from durf.screens.breathe.setup import SetupScreen
 from durf.screens.confirm import ConfirmScreen
 from durf.screens.home import HomeScreen
 from tests.app.conftest import (

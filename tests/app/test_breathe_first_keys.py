@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import SelectionList
 
-from durf.screens.breathe_checkin import CheckInScreen
-from durf.screens.breathe_rehearse import RehearseScreen
-from durf.screens.breathe_sentence import SentenceScreen
-from durf.screens.breathe_setup import SetupScreen
+from durf.screens.breathe.checkin import CheckInScreen
+from durf.screens.breathe.rehearse import RehearseScreen
+from durf.screens.breathe.sentence import SentenceScreen
+from durf.screens.breathe.setup import SetupScreen
 from tests.app.conftest import make_app, pass_time, screen_text, settle, start_breathing
 
 

@@ -187,12 +187,12 @@ def test_every_key_bar_fits_in_a_60_column_window_in_both_languages() -> None:
     import durf.screens.affirm.own as own
     import durf.screens.affirm.practise as affirm_session
     import durf.screens.affirm.setup as affirm_setup
-    import durf.screens.breathe as breathe
-    import durf.screens.breathe_checkin as checkin
-    import durf.screens.breathe_checkout as checkout
-    import durf.screens.breathe_rehearse as rehearse
-    import durf.screens.breathe_sentence as sentence
-    import durf.screens.breathe_setup as setup
+    import durf.screens.breathe.breathing as breathe
+    import durf.screens.breathe.checkin as checkin
+    import durf.screens.breathe.checkout as checkout
+    import durf.screens.breathe.rehearse as rehearse
+    import durf.screens.breathe.sentence as sentence
+    import durf.screens.breathe.setup as setup
     import durf.screens.data.settings as settings
     from durf.widgets.keybar import hints_content
 

@@ -11,7 +11,7 @@ from durf.core.state import HonestSentence, Settings, State, Step
 from durf.core.store import Store
 from durf.screens.affirm.belief import BeliefScreen
 from durf.screens.affirm.practise import AffirmSessionScreen
-from durf.screens.breathe import BreatheScreen
+from durf.screens.breathe.breathing import BreatheScreen
 from durf.screens.confirm import ConfirmScreen
 from durf.screens.home import HomeScreen
 from durf.screens.session.breathing import SessionCheckIn, SessionCheckOut

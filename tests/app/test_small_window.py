@@ -19,7 +19,7 @@ from textual.widgets import Input
 from durf.core.i18n import set_language, t
 from durf.screens.affirm.practise import AffirmSessionScreen
 from durf.screens.base import DurfScreen
-from durf.screens.breathe import BreatheScreen
+from durf.screens.breathe.breathing import BreatheScreen
 from durf.screens.home import HomeScreen
 from durf.screens.steps.board import StepBoardScreen
 from durf.widgets.keybar import KeyBar

@@ -182,6 +182,39 @@ def test_the_quick_pattern_reader_agrees_with_the_full_library(tmp_path: Path) -
         assert light.default == validated.default
 
 
+def test_breathe_reads_only_the_wanted_bundled_pattern_and_finds_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``durf breathe --pattern ID`` reads one file for a bundled pattern (issue 21), and
+    finds what the whole scan would: a user's pattern, and never a user's copy of a
+    bundled id (the bundled one comes first)."""
+    from durf.core import patterns
+
+    user = tmp_path / "exercises"
+    write(user, "mine.toml", GOOD_PATTERN.format(id="my-four-six", inhale=4))
+    write(user, "aaa-box.toml", GOOD_PATTERN.format(id="box", inhale=5))
+    folders = [bundled_exercises_dir(), user]
+    scanned = patterns.find_patterns(folders)
+    bundled = {pattern.id for pattern in patterns.find_patterns(folders[:1])}
+    assert "box" in bundled and "my-four-six" not in bundled
+    read: list[Path] = []
+    real = patterns.read_pattern
+
+    def counting(path: Path) -> patterns.QuickPattern | None:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(patterns, "read_pattern", counting)
+    for pattern in scanned:
+        read.clear()
+        assert patterns.pattern_by_id(folders, pattern.id) == pattern
+        if pattern.id in bundled:
+            assert len(read) == 1, f"{pattern.id}: its file is not named by its id"
+    assert patterns.pattern_by_id(folders, "box").phases[0].seconds == 4  # the bundled box
+    assert patterns.pattern_by_id(folders, "nowhere") is None
+    assert patterns.pattern_by_id(folders, "../breathing/box") is None
+
+
 def test_the_bundled_exercises_hold_enough_for_months_of_practice() -> None:
     library = load_library([bundled_exercises_dir()])
     [questions] = [p for p in library.prompts if p.id == "reflection"]

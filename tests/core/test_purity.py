@@ -81,8 +81,8 @@ def test_the_first_frame_of_home_and_of_breathing_needs_no_pydantic() -> None:
     """pydantic costs ~100 ms to import: the first frame must not wait for it."""
     modules = modules_after(
         "import durf.__main__, durf.cli.start_app, durf.app, durf.screens.home\n"
-        "import durf.screens.breathe\n"
-        "import durf.screens.breathe_checkin, durf.core.patterns, durf.core.breathing\n"
+        "import durf.screens.breathe.breathing\n"
+        "import durf.screens.breathe.checkin, durf.core.patterns, durf.core.breathing\n"
         "from durf.core.patterns import find_patterns\n"
         "from durf.core.paths import bundled_exercises_dir\n"
         "assert find_patterns([bundled_exercises_dir()])\n"

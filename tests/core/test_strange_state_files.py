@@ -381,11 +381,11 @@ def test_breathe_at_once_ignores_odd_hand_edited_settings(
     started: list[int] = []
 
     class FakeApp:
-        def start_breathing_now(self, pattern, breaths):  # type: ignore[no-untyped-def]
+        def breathing_screen(self, pattern, breaths):  # type: ignore[no-untyped-def]
             started.append(breaths)
 
-    def run_app(home, look, cli_language, start=None):  # type: ignore[no-untyped-def]
-        start(FakeApp())
+    def run_app(home, look, cli_language, start=None, first=None):  # type: ignore[no-untyped-def]
+        first(FakeApp())
         return 0
 
     monkeypatch.setattr(cli, "run_app", run_app)

@@ -54,8 +54,8 @@ async def _each_option(pilot, probe, where: str, listing: OptionList) -> None:  
 async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_name: str) -> None:
     from durf.screens.affirm.belief import BeliefScreen
     from durf.screens.affirm.own import OwnScreen
-    from durf.screens.breathe_rehearse import RehearseScreen
-    from durf.screens.breathe_sentence import SentenceScreen
+    from durf.screens.breathe.rehearse import RehearseScreen
+    from durf.screens.breathe.sentence import SentenceScreen
     from durf.screens.progress.entry import EntryScreen
 
     probe = PROBES[probe_name]
@@ -145,7 +145,7 @@ async def test_every_screen_shows_hostile_text_literally(durf_home: Path, probe_
 
         app.action_start_session()
         await _look(pilot, probe, "a session's plan")
-        from durf.screens.breathe import BreatheScreen
+        from durf.screens.breathe.breathing import BreatheScreen
 
         await pilot.press("enter", "s")  # past the check-in
         await _until(pilot, lambda: isinstance(app.screen, BreatheScreen), "the breathing")

@@ -131,10 +131,10 @@ def _screens() -> dict[str, Callable[[Any], None]]:
     from durf.screens.affirm.choose import AffirmScreen
     from durf.screens.affirm.own import OwnScreen
     from durf.screens.affirm.setup import AffirmSetupScreen
-    from durf.screens.breathe_checkout import CheckOutScreen
-    from durf.screens.breathe_rehearse import RehearseScreen
-    from durf.screens.breathe_sentence import SentenceScreen
-    from durf.screens.breathe_setup import SetupScreen
+    from durf.screens.breathe.checkout import CheckOutScreen
+    from durf.screens.breathe.rehearse import RehearseScreen
+    from durf.screens.breathe.sentence import SentenceScreen
+    from durf.screens.breathe.setup import SetupScreen
     from durf.screens.confirm import CarefulConfirmScreen, ConfirmScreen
     from durf.screens.progress.entry import EntryScreen
     from durf.screens.steps.form import StepFormScreen
@@ -243,7 +243,7 @@ async def test_every_screen_at_every_size(durf_home: Path) -> None:
 async def test_resizing_while_breathing_keeps_breathing(durf_home: Path, calm: bool) -> None:
     """The window dragged smaller and larger mid-breath: the breath goes on, the picture
     follows the window, and below the minimum the notice shows until it is big again."""
-    from durf.screens.breathe import BreatheScreen
+    from durf.screens.breathe.breathing import BreatheScreen
 
     Store(durf_home).update(lambda _: practice_story("en", FROZEN_NOW))
     app = make_app(durf_home)

@@ -21,6 +21,8 @@ from durf.core.quicklook import QuickLook
 from durf.core.text import say
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from durf.app import DurfApp
 
 
@@ -45,16 +47,18 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     if args.pattern is None and args.breaths is None and args.minutes is None:
         return run_app(home, look, cli_language=args.lang, start=_start_checkin)
     from durf.core.pacer import PACE_MAX, PACE_MIN, breaths_for_minutes
-    from durf.core.patterns import find_patterns
+    from durf.core.patterns import find_patterns, pattern_by_id
 
     # The standard-library reader, not the pydantic library: breathing starts at once.
-    patterns = find_patterns([bundled_exercises_dir(), user_exercises_dir(home)])
+    folders = [bundled_exercises_dir(), user_exercises_dir(home)]
     wanted = args.pattern or look.setting("breath_pattern", str)
-    pattern = next((p for p in patterns if p.id == wanted), None)
+    pattern = pattern_by_id(folders, wanted) if wanted else None
     if pattern is None and args.pattern is not None:
         return _unknown_pattern(home, args.pattern)
-    pattern = pattern or next((p for p in patterns if p.default), None)
-    pattern = pattern or (patterns[0] if patterns else None)
+    if pattern is None:
+        patterns = find_patterns(folders)
+        pattern = next((p for p in patterns if p.default), None)
+        pattern = pattern or (patterns[0] if patterns else None)
     if pattern is None:
         say(t("cli.no_patterns"), error=True)
         return EXIT_PROBLEM
@@ -64,10 +68,10 @@ def cmd_breathe(home: Path, look: QuickLook, args: argparse.Namespace) -> int:
     else:
         breaths = args.breaths or int(look.number_within("breath_count", 1, 60, 6))
 
-    def start(app: DurfApp) -> None:
-        app.start_breathing_now(pattern, breaths)
+    def first(app: DurfApp) -> Screen[None]:
+        return app.breathing_screen(pattern, breaths)
 
-    return run_app(home, look, cli_language=args.lang, start=start)
+    return run_app(home, look, cli_language=args.lang, first=first)
 
 
 def _unknown_pattern(home: Path, wanted: str) -> int:
@@ -158,15 +162,29 @@ def run_app(
     look: QuickLook,
     cli_language: str | None,
     start: Callable[[DurfApp], None] | None = None,
+    first: Callable[[DurfApp], Screen[None]] | None = None,
 ) -> int:
-    """Start the full-screen app; only now is Textual imported."""
+    """Start the full-screen app; only now is Textual imported.
+
+    ``start`` acts once the app runs (opens a screen over home); ``first`` makes
+    the first screen itself, for an exercise that starts at once.
+    """
     if not has_a_terminal():
         say(t("cli.needs_terminal"), error=True)
         return EXIT_USAGE
+    import gc
+
+    # Starting makes some hundred thousand objects that live as long as the app
+    # (modules, classes, styles) and no garbage: the collector's passes over them
+    # only delay the first frame. The app turns it back on once that is drawn.
+    gc.disable()
     from durf.app import DurfApp
 
-    app = DurfApp(home, cli_language=cli_language, look=look, start=start)
-    app.run()
+    app = DurfApp(home, cli_language=cli_language, look=look, start=start, first=first)
+    try:
+        app.run()
+    finally:
+        gc.enable()
     if app.fatal_message:
         say(app.fatal_message, error=True)
         return app.fatal_status

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,3 +116,18 @@ def find_patterns(folders: Iterable[Path]) -> list[QuickPattern]:
             if pattern is not None and pattern.id not in found:
                 found[pattern.id] = pattern
     return list(found.values())
+
+
+def pattern_by_id(folders: Sequence[Path], wanted: str) -> QuickPattern | None:
+    """The pattern ``find_patterns(folders)`` gives for the id ``wanted``, if any.
+
+    A bundled pattern's file is named by its id (a test keeps it so), and bundled
+    ids are unique, so the first folder's ``breathing/<id>.toml`` holding that id
+    is the one the whole scan would find first: then it is the only file read.
+    Anything else (a user's own pattern, an unknown id) is found by the scan.
+    """
+    if folders and ID_PATTERN.fullmatch(wanted):
+        pattern = read_pattern(folders[0] / "breathing" / f"{wanted}.toml")
+        if pattern is not None and pattern.id == wanted:
+            return pattern
+    return next((p for p in find_patterns(folders) if p.id == wanted), None)

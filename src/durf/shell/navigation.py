@@ -68,7 +68,7 @@ class Navigation(App[None]):
 
     def action_start_breathing(self: DurfApp) -> None:
         """Open the breathing-before-speaking exercise at its check-in."""
-        from durf.screens.breathe_checkin import CheckInScreen
+        from durf.screens.breathe.checkin import CheckInScreen
 
         if self._one_at_a_time():
             self.push_screen(CheckInScreen(self.practice.breathing.new_flow()))
@@ -76,10 +76,16 @@ class Navigation(App[None]):
     def start_breathing_now(
         self: DurfApp, pattern: BreathingPattern | QuickPattern, breaths: int
     ) -> None:
-        """Skip the check-in and setup: breathe at once (``durf breathe --pattern``)."""
-        from durf.screens.breathe import BreatheScreen
+        """Skip the check-in and setup: breathe at once, over what is open."""
+        self.push_screen(self.breathing_screen(pattern, breaths))
 
-        self.push_screen(BreatheScreen(self.practice.breathing.flow_now(pattern, breaths)))
+    def breathing_screen(
+        self: DurfApp, pattern: BreathingPattern | QuickPattern, breaths: int
+    ) -> Screen[None]:
+        """The breathing itself, without check-in and setup (``durf breathe --pattern``)."""
+        from durf.screens.breathe.breathing import BreatheScreen
+
+        return BreatheScreen(self.practice.breathing.flow_now(pattern, breaths))
 
     def action_start_affirmations(self) -> None:
         """Open the affirmations: choose what to practise, or manage your own."""

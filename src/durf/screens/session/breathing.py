@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.widgets import SelectionList, Static
 
 from durf.core.session import PartResult
-from durf.screens.breathe import BreatheScreen
-from durf.screens.breathe_checkin import CheckInScreen
-from durf.screens.breathe_checkout import CheckOutScreen
+from durf.screens.breathe.breathing import BreatheScreen
+from durf.screens.breathe.checkin import CheckInScreen
+from durf.screens.breathe.checkout import CheckOutScreen
 from durf.screens.session.part_base import (
     BARELY_SECONDS,
     END,

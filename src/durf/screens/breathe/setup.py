@@ -123,7 +123,7 @@ class SetupScreen(FlowScreen):
 
     def action_back(self) -> None:
         """Back to the check-in, with what was noted there still filled in."""
-        from durf.screens.breathe_checkin import CheckInScreen
+        from durf.screens.breathe.checkin import CheckInScreen
 
         self.go_to(CheckInScreen(self.flow))
 
@@ -157,6 +157,6 @@ class SetupScreen(FlowScreen):
         )
         self.flow.pattern = pattern
         self.flow.session.breaths_planned = self._planned_breaths()
-        from durf.screens.breathe import BreatheScreen
+        from durf.screens.breathe.breathing import BreatheScreen
 
         self.go_to(BreatheScreen(self.flow))

@@ -127,10 +127,10 @@ class SentenceScreen(FlowScreen):
             self.app.notify(t("sentence.write_first"), timeout=6)
             return
         if session.sentence.strip():
-            from durf.screens.breathe_rehearse import RehearseScreen
+            from durf.screens.breathe.rehearse import RehearseScreen
 
             self.go_to(RehearseScreen(self.flow))
         else:
-            from durf.screens.breathe_checkout import CheckOutScreen
+            from durf.screens.breathe.checkout import CheckOutScreen
 
             self.go_to(CheckOutScreen(self.flow))

@@ -47,12 +47,12 @@ class RehearseScreen(FlowScreen):
 
     def action_next(self) -> None:
         """On to the check-out."""
-        from durf.screens.breathe_checkout import CheckOutScreen
+        from durf.screens.breathe.checkout import CheckOutScreen
 
         self.go_to(CheckOutScreen(self.flow))
 
     def action_change(self) -> None:
         """Back to the sentence, to reword it."""
-        from durf.screens.breathe_sentence import SentenceScreen
+        from durf.screens.breathe.sentence import SentenceScreen
 
         self.go_to(SentenceScreen(self.flow))

@@ -94,6 +94,6 @@ class CheckInScreen(FlowScreen):
         self._continue()
 
     def _continue(self) -> None:
-        from durf.screens.breathe_setup import SetupScreen
+        from durf.screens.breathe.setup import SetupScreen
 
         self.go_to(SetupScreen(self.flow))

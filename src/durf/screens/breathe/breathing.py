@@ -22,8 +22,8 @@ from textual.widgets import Static
 from durf.core.countdown import Stopwatch
 from durf.core.i18n import t
 from durf.core.pacer import PACE_STEP, Pacer, PaceState, clamp_pace
+from durf.screens.breathe.orb import BreathOrb
 from durf.screens.flow import FlowScreen
-from durf.widgets.breath_orb import BreathOrb
 
 SAFETY_DELAY = 0.8
 MIN_DELAY = 1 / 30
@@ -279,7 +279,7 @@ class BreatheScreen(FlowScreen):
 
     def _breathing_done(self, elapsed: float) -> None:
         self._note_progress(elapsed)
-        from durf.screens.breathe_sentence import SentenceScreen
+        from durf.screens.breathe.sentence import SentenceScreen
 
         self.go_to(SentenceScreen(self.flow))
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -89,7 +90,7 @@ class BreathOrb(Widget):
 
     DEFAULT_CSS = """
     BreathOrb {
-        width: 1fr;
+        width: auto;
         height: 1fr;
         color: $accent;
     }
@@ -124,16 +125,17 @@ class BreathOrb(Widget):
         width, height = self.content_size.width, self.content_size.height
         return (width, height, orb_radius(width, height, self.fullness), self.kind == "out")
 
-    def on_resize(self) -> None:
-        """Keep the widget as wide as the disc (cells are twice as tall as wide), then redraw.
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as the disc: cells are twice as tall as wide, so twice the height.
 
-        A narrower widget is cheaper to repaint: nothing is drawn for empty sides.
+        ``container`` is the row the orb fills the height of, so the width is right in
+        the first layout (no second one once the height is known), and a narrow widget
+        is cheaper to repaint: nothing is drawn for empty sides.
         """
-        parent_width = self.parent.size.width if isinstance(self.parent, Widget) else 0
-        if parent_width:
-            snug = min(parent_width, 2 * self.size.height)
-            if self.size.width != snug:
-                self.styles.width = snug
+        return min(container.width, 2 * container.height)
+
+    def on_resize(self) -> None:
+        """Draw the disc for the new size."""
         self._shown = self._picture()
         self.refresh()
 

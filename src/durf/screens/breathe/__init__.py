@@ -1,0 +1,1 @@
+"""Breathing before speaking: check-in, setup, the orb, the sentence, rehearsal, check-out."""
