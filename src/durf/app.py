@@ -91,7 +91,7 @@ class DurfApp(FirstScreen, Navigation, LookAndFeel, PaletteCommands, Stopping, K
             self.clock,
             look=self._look,
             on_change=self._changed,
-            hand_over=self.call_from_thread,
+            hand_over=self._hand_over,
         )
         self._start = start
         self.environment_animation_level = constants.TEXTUAL_ANIMATIONS
@@ -134,7 +134,7 @@ class DurfApp(FirstScreen, Navigation, LookAndFeel, PaletteCommands, Stopping, K
         self.call_from_thread(self._loaded, state, library)
 
     def _loaded(self, state: State, library: Library) -> None:
-        problems_before = self.practice.library_if_loaded
+        read_before = self.practice.library_if_loaded is not None
         self.practice.keeper.keep_library(library)
         settings = state.settings
         # The quick look before start-up can miss (say, a broken file restored from its
@@ -153,7 +153,7 @@ class DurfApp(FirstScreen, Navigation, LookAndFeel, PaletteCommands, Stopping, K
             set_language(settings.language)  # type: ignore[arg-type]
             self.call_later(self.relocalize)
         self._show_store_notices()
-        if library.problems and problems_before is None:
+        if library.problems and not read_before:
             lines = "\n".join(str(problem) for problem in library.problems)
             self.tell(lines, "notice.exercises_title")
         self.state_revision += 1
@@ -219,6 +219,12 @@ class DurfApp(FirstScreen, Navigation, LookAndFeel, PaletteCommands, Stopping, K
         if not self.practice.loaded:
             return False
         return bool(self.attempt(self.practice.refresh))
+
+    def _hand_over(self, callback: Callable[[], None]) -> None:
+        """Run a background save's answer on the interface thread, if it is still there:
+        a save that ends after durf quit is on disk, and nobody is left to tell."""
+        if self.is_running:
+            self.call_from_thread(callback)
 
     def _changed(self) -> None:
         self._show_store_notices()

@@ -49,9 +49,7 @@ class Practice:
     ) -> None:
         """``on_change`` runs after every saved change and every change found on disk;
         ``hand_over`` runs a background save's answer on the interface thread."""
-        keeper = StateKeeper(home, clock, look=look, on_change=on_change)
-        if hand_over is not None:
-            keeper.hand_over = hand_over
+        keeper = StateKeeper(home, clock, look=look, on_change=on_change, hand_over=hand_over)
         self.keeper = keeper
         self.breathing = BreathingPractice(keeper)
         self.affirmations = AffirmationsPractice(keeper)

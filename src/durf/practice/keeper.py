@@ -47,7 +47,7 @@ class StateKeeper:
         *,
         look: QuickLook | None = None,
         on_change: Callable[[], None] | None = None,
-        hand_over: Callable[[Callable[[], None]], None] = _call_here,
+        hand_over: Callable[[Callable[[], None]], None] | None = None,
     ) -> None:
         """``on_change`` runs after every saved or refreshed change, on the thread that
         asked; ``hand_over`` runs a callback on that thread from a background save."""
@@ -55,7 +55,7 @@ class StateKeeper:
         self.clock = clock
         self.look = look or quick_look(home)
         self.on_change = on_change or (lambda: None)
-        self.hand_over = hand_over
+        self.hand_over = hand_over or _call_here
         self.session_run: SessionRun | None = None
         """The practice session in progress: every save while it runs keeps it too."""
         self.forgetting = False

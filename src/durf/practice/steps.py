@@ -87,16 +87,6 @@ class StepsPractice:
         except StepError:
             return None
 
-    def draft(self) -> StepDraft | None:
-        """The guide's draft as saved, if one was left."""
-        return self._keeper.state.step_draft
-
-    def earlier_desires(self) -> list[str]:
-        """What was wished for before, newest first, to offer again in the guide."""
-        from durf.core.steps import earlier_desires
-
-        return [ladder.desire for ladder in earlier_desires(self._keeper.state)]
-
     def smaller_week(self, step_week: str) -> Week:
         """The week a smaller step is for: the big step's, or this week if that passed."""
         from durf.core.weeks import Week

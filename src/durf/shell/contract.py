@@ -41,14 +41,6 @@ class Shell(Protocol):
         """Show what another durf saved meanwhile; whether anything changed."""
         ...
 
-    def when_loaded(self, callback: Callable[[], None]) -> None:
-        """Run ``callback`` once the state is read."""
-        ...
-
-    def tell(self, message: str, title_key: str, severity: str = "warning") -> None:
-        """A notice that stays long enough to read, shown literally."""
-        ...
-
     @property
     def reduced_motion(self) -> bool:
         """Whether exercises should use calm text instead of animation."""

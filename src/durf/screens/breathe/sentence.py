@@ -67,7 +67,7 @@ class SentenceScreen(FlowScreen):
         for text in own:
             options.append(Option(Content.assemble(("★ ", "$accent"), shown(text))))
         self._texts = list(own)
-        for opener_set in self.practice.library.openers:
+        for opener_set in self.practice.breathing.openers():
             for sentence in opener_set.sentences:
                 text = sentence.text.get(language)
                 options.append(Option(Content(shown(text))))

@@ -40,10 +40,10 @@ class SetupScreen(FlowScreen):
 
     def compose_body(self) -> ComposeResult:
         """The patterns, and the breaths line."""
-        library = self.practice.library
         language = get_language()
         # The default first: it is where a newcomer should start.
-        self.patterns = sorted(library.breathing, key=lambda pattern: not pattern.default)
+        patterns = self.practice.breathing.patterns()
+        self.patterns = sorted(patterns, key=lambda pattern: not pattern.default)
         yield Static(t("setup.choose"), classes="question", markup=False)
         yield OptionList(
             *[
