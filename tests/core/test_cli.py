@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from durf import __version__
+from durf.cli.parser import build_parser
 
 
 def durf(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -153,3 +156,25 @@ def test_term_dumb_is_refused_in_dutch_too(durf_home: Path) -> None:
     assert result.returncode == 2
     assert "durf status" in result.stderr and "terminal" in result.stderr
     assert "durf needs" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--lang", "nl"],
+        ["breathe", "--pattern", "box", "--breaths", "12"],
+        ["--home", "breathe", "session", "--minutes", "5"],
+        ["--home=session", "affirm", "add", "I", "can", "ask"],
+        ["affirm", "--set", "core", "--rounds", "2", "--mode", "recall"],
+        ["export", "--format", "md", "--out", "session"],
+        ["import", "breathe.json", "--dry-run"],
+        ["remind", "daily", "07:30", "--days", "mon,tue"],
+        ["check", "a.toml", "b.toml"],
+    ],
+)
+def test_the_parser_built_for_the_arguments_reads_them_as_the_whole_parser(
+    argv: list[str],
+) -> None:
+    """Only the commands named in the arguments get their options; the answer is the same."""
+    assert vars(build_parser(argv).parse_args(argv)) == vars(build_parser().parse_args(argv))

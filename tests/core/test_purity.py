@@ -63,10 +63,17 @@ def test_version_help_where_and_check_answer_without_textual(tmp_path: Path) -> 
 
 
 def test_the_command_line_loads_only_the_minutes_of_a_session() -> None:
-    """``durf --help`` shows the minutes a session may take; the rest of it (and uuid) waits."""
+    """``durf session --help`` shows the minutes a session may take; the rest of the
+    session (and uuid) waits, and a command that is not ``session`` loads none of it."""
+    later = {"durf.core.session.plan", "durf.core.session.run", "uuid"}
     modules = modules_after("import durf.__main__")
-    assert "durf.core.session.timing" in modules
-    assert not {"durf.core.session.plan", "durf.core.session.run", "uuid"} & modules
+    assert not {"durf.core.session", "durf.core.session.timing"} & modules
+    asked = modules_after(
+        "from durf.__main__ import main\n"
+        "try:\n    main(['session', '--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert "durf.core.session.timing" in asked
+    assert not later & asked
 
 
 def test_every_name_the_session_package_offers_is_there() -> None:

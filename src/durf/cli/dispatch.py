@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     look = quick_look(home)
     set_language(detect_language(early.lang, look.setting("language", str)))
 
-    args = build_parser().parse_args(args_list)
+    args = build_parser(args_list).parse_args(args_list)
     if args.command in ("where", "check", "status"):
         from durf.cli.quick import cmd_check, cmd_status, cmd_where
 

@@ -1,7 +1,9 @@
 """The argument parser of ``durf``, with argparse's own words in the user's language.
 
 Built on every start, the app's included, so it imports only what the options need:
-never the code of a command, never Textual.
+never the code of a command, never Textual. A command's own options are added only
+when its name is among the arguments: argparse hands a command's options only to
+the command named, and the app's first frame need not wait for the others.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from pathlib import Path
 
 from durf import __version__
 from durf.core.i18n import LANGUAGES, t
-from durf.core.session import MAX_MINUTES, MIN_MINUTES
 
 
 def prescan(argv: Sequence[str]) -> argparse.Namespace:
@@ -52,8 +53,12 @@ def _argparse_words(english: str) -> str:
     return t(key) if key is not None else english
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, in the active language."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser, in the active language, for ``argv`` (``None``: for any).
+
+    Every command is listed; only the commands named in ``argv`` get their options.
+    """
+    named = None if argv is None else set(argv)
     argparse._ = _argparse_words  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="durf",
@@ -93,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
             add_help=False,
             formatter_class=_Formatter,
         )
+        if named is not None and name not in named:
+            continue
         command._optionals.title = t("cli.options")
         command.add_argument("-h", "--help", action="help", help=t("cli.help_help"))
         if name == "check":
@@ -100,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "files", nargs="*", metavar="FILE", type=Path, help=t("cli.check_files_help")
             )
         if name == "session":
+            from durf.core.session import MAX_MINUTES, MIN_MINUTES
+
             command.add_argument(
                 "--minutes",
                 type=_whole_number(MIN_MINUTES, MAX_MINUTES),

@@ -12,16 +12,10 @@ everything is being deleted; the app turns them into notices.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from durf.practice.affirmations import AffirmationsPractice
-from durf.practice.breathing import BreathingPractice
-from durf.practice.data import DataPractice
 from durf.practice.keeper import Forgetting, Setting, StateKeeper
-from durf.practice.progress import ProgressPractice
-from durf.practice.quadrants import QuadrantPractice
-from durf.practice.session import SessionPractice
-from durf.practice.steps import StepsPractice
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,7 +24,14 @@ if TYPE_CHECKING:
     from durf.core.library import Library
     from durf.core.quicklook import QuickLook
     from durf.core.state import Settings, State
+    from durf.practice.affirmations import AffirmationsPractice
+    from durf.practice.breathing import BreathingPractice
+    from durf.practice.data import DataPractice
     from durf.practice.flows import Flow
+    from durf.practice.progress import ProgressPractice
+    from durf.practice.quadrants import QuadrantPractice
+    from durf.practice.session import SessionPractice
+    from durf.practice.steps import StepsPractice
 
 __all__ = ["Forgetting", "Practice"]
 
@@ -49,15 +50,59 @@ class Practice:
     ) -> None:
         """``on_change`` runs after every saved change and every change found on disk;
         ``hand_over`` runs a background save's answer on the interface thread."""
-        keeper = StateKeeper(home, clock, look=look, on_change=on_change, hand_over=hand_over)
-        self.keeper = keeper
-        self.breathing = BreathingPractice(keeper)
-        self.affirmations = AffirmationsPractice(keeper)
-        self.quadrants = QuadrantPractice(keeper)
-        self.session = SessionPractice(keeper, self.breathing, self.affirmations, self.quadrants)
-        self.steps = StepsPractice(keeper)
-        self.progress = ProgressPractice(keeper)
-        self.data = DataPractice(keeper, self.quadrants)
+        self.keeper = StateKeeper(home, clock, look=look, on_change=on_change, hand_over=hand_over)
+
+    # Each part is made (and its module imported) when first asked for: a first
+    # frame needs none of them, and their modules cost a few milliseconds of it.
+
+    @cached_property
+    def breathing(self) -> BreathingPractice:
+        """Breathing before speaking: patterns, a run, its sentence and follow-up."""
+        from durf.practice.breathing import BreathingPractice
+
+        return BreathingPractice(self.keeper)
+
+    @cached_property
+    def affirmations(self) -> AffirmationsPractice:
+        """Affirmation sets, your own ones, favourites and a timed run."""
+        from durf.practice.affirmations import AffirmationsPractice
+
+        return AffirmationsPractice(self.keeper)
+
+    @cached_property
+    def quadrants(self) -> QuadrantPractice:
+        """The core quadrant: its exercise files and a walk through one."""
+        from durf.practice.quadrants import QuadrantPractice
+
+        return QuadrantPractice(self.keeper)
+
+    @cached_property
+    def session(self) -> SessionPractice:
+        """A practice session: its plan and its record, over the other parts."""
+        from durf.practice.session import SessionPractice
+
+        return SessionPractice(self.keeper, self.breathing, self.affirmations, self.quadrants)
+
+    @cached_property
+    def steps(self) -> StepsPractice:
+        """Small steps: the guide's draft, planning, moving, finishing, the board."""
+        from durf.practice.steps import StepsPractice
+
+        return StepsPractice(self.keeper)
+
+    @cached_property
+    def progress(self) -> ProgressPractice:
+        """The figures of the home card and the progress screens."""
+        from durf.practice.progress import ProgressPractice
+
+        return ProgressPractice(self.keeper)
+
+    @cached_property
+    def data(self) -> DataPractice:
+        """Settings, export, import and forgetting everything."""
+        from durf.practice.data import DataPractice
+
+        return DataPractice(self.keeper, self.quadrants)
 
     @property
     def home(self) -> Path:
