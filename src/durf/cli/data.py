@@ -102,7 +102,10 @@ def cmd_export(home: Path, args: argparse.Namespace) -> int:
         state = read_current(home)
     except _Problem as problem:
         return _say_problem(problem)
-    data = export_bytes(state, export_format, get_language(), quadrants=_quadrants(home))
+    # Only the journal names the examples a quadrant ticked: the other formats need
+    # no exercise files read.
+    quadrants = _quadrants(home) if export_format == "md" else None
+    data = export_bytes(state, export_format, get_language(), quadrants=quadrants)
     if out is None:
         return _print_export(data)
     try:

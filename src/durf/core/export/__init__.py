@@ -10,13 +10,45 @@ a ``[b]`` the user typed is what the file holds.
 Where each part lives: ``formats`` chooses by name or file suffix, ``json_file``,
 ``sessions_csv`` and ``journal`` (with ``journal_page``, ``journal_steps`` and
 ``journal_sessions``) make the three shapes, ``write`` puts one in a file.
+
+The journal and the CSV are loaded on first use: the journal brings in the core
+quadrant's exercise files, and ``durf export --format json`` needs neither.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from durf.core.export.formats import FORMATS, SUFFIXES, ExportFormat, export_bytes, format_of
-from durf.core.export.journal import export_markdown
 from durf.core.export.json_file import export_json
-from durf.core.export.sessions_csv import CSV_COLUMNS, export_csv
 from durf.core.export.write import ExportError, ExportFileExists, write_export
+
+if TYPE_CHECKING:
+    from durf.core.export.journal import export_markdown
+    from durf.core.export.sessions_csv import CSV_COLUMNS, export_csv
+
+_MODULE_OF = {
+    "export_markdown": "journal",
+    "CSV_COLUMNS": "sessions_csv",
+    "export_csv": "sessions_csv",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Load ``name`` from its module the first time it is asked for (PEP 562)."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """Every name of the package, loaded or not yet."""
+    return sorted({*globals(), *_MODULE_OF})
+
 
 __all__ = [
     "CSV_COLUMNS",

@@ -7,10 +7,6 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from durf.core.export.journal import export_markdown
-from durf.core.export.json_file import export_json
-from durf.core.export.sessions_csv import export_csv
-
 if TYPE_CHECKING:
     from durf.core.i18n import Language
     from durf.core.quadrant.exercise_file import Quadrant
@@ -33,12 +29,20 @@ def export_bytes(
     """The export in one of the three ``FORMATS``, as UTF-8 bytes.
 
     ``quadrants`` (by id) lets the journal name the examples a core quadrant ticked.
+    Each format's module is imported when asked for: the journal's brings in the
+    quadrant's exercise files, which a JSON export of a long history should not wait for.
     """
     if export_format == "json":
+        from durf.core.export.json_file import export_json
+
         return export_json(state)
     if export_format == "csv":
+        from durf.core.export.sessions_csv import export_csv
+
         return export_csv(state, zone).encode("utf-8")
     if export_format == "md":
+        from durf.core.export.journal import export_markdown
+
         journal = export_markdown(state, language, today=today, zone=zone, quadrants=quadrants)
         return journal.encode("utf-8")
     raise ValueError(f"not an export format: {export_format!r}")
