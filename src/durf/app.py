@@ -27,7 +27,6 @@ from durf.core.i18n import get_language, is_language, set_language, t
 from durf.core.quicklook import QuickLook, quick_look
 from durf.core.text import shown
 from durf.practice import Forgetting, Practice
-from durf.screens.home import HomeScreen
 from durf.shell.first_screen import FirstScreen
 from durf.shell.keys_in_order import KeysInOrder
 from durf.shell.look import LookAndFeel
@@ -258,6 +257,8 @@ class DurfApp(FirstScreen, Navigation, LookAndFeel, PaletteCommands, Stopping, K
     async def _back_to_the_start(self) -> None:
         # Popped, not stopped: stopping an exercise would save it again. The last one
         # may be the exercise a command opened first, which home then replaces.
+        from durf.screens.home import HomeScreen
+
         while len(self.screen_stack) > 1 or not isinstance(self.screen, HomeScreen):
             await self.pop_screen()
         self.practice.data.forgotten()

@@ -6,7 +6,6 @@ from typing import Any, ClassVar
 
 from durf.core.i18n import t
 from durf.screens.base import DurfScreen
-from durf.screens.confirm import ConfirmScreen
 
 __all__ = ["FlowScreen"]
 
@@ -41,6 +40,9 @@ class FlowScreen(DurfScreen):
         def answered(stop: bool | None) -> None:
             if stop:
                 self.finish(completed=False)
+
+        # Imported when asked: an exercise's first frame need not wait for the dialog.
+        from durf.screens.confirm import ConfirmScreen
 
         question, detail = self.STOP_QUESTION
         self.app.push_screen(ConfirmScreen(t(question), t(detail)), answered)

@@ -11,8 +11,6 @@ from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 
-from durf.screens.home import HomeScreen
-
 if TYPE_CHECKING:
     from durf.app import DurfApp
 
@@ -26,9 +24,12 @@ class FirstScreen(App[None]):
     def get_default_screen(self: DurfApp) -> Screen[None]:
         """Home, or the exercise a command opens at once: the first frame is the real one.
 
-        Home takes the exercise's place when it is left (``pop_screen``).
+        Home takes the exercise's place when it is left (``pop_screen``). Its module is
+        imported only when it is shown: the exercise's first frame need not wait for it.
         """
         if self.make_first_screen is None:
+            from durf.screens.home import HomeScreen
+
             return HomeScreen()
         screen = self.make_first_screen(self)
         # What Textual does for a pushed screen and not for the first: add the screen's
@@ -44,6 +45,8 @@ class FirstScreen(App[None]):
 
     def pop_screen(self) -> AwaitComplete:
         """Close the screen on top; the exercise a command opened first gives way to home."""
+        from durf.screens.home import HomeScreen
+
         if len(self.screen_stack) == 1 and not isinstance(self.screen, HomeScreen):
             return self.switch_screen(HomeScreen())
         return super().pop_screen()

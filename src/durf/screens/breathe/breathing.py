@@ -35,7 +35,7 @@ class BreatheScreen(FlowScreen):
     """The orb (or calm text), the phase word, the seconds left, the breath count."""
 
     TITLE_KEY = "breathe.title"
-    CSS_PATH = Path(__file__).with_name("breathe.tcss")
+    CSS_PATH = Path(__file__).with_name("breathing.tcss")
     KEY_HINTS: ClassVar = [
         ("keyname.space", "keys.pause"),
         ("←", "keys.slower"),
