@@ -62,6 +62,9 @@ LONG_HISTORY = 10_000
 """From this many records on, a loaded state is kept out of the collector's passes."""
 
 
+_frozen_once = False
+
+
 def keep_out_of_gc(state: State) -> None:
     """After loading a long history, spare every later collection a walk over it.
 
@@ -69,11 +72,16 @@ def keep_out_of_gc(state: State) -> None:
     pass afterwards walks every new object (a third of the load time at 100k
     records) and finds nothing, since records hold no cycles; they are freed by
     their reference counts. ``gc.freeze`` moves what exists now (the state, and
-    whatever else is alive) out of the collector's sight for good. Only for long
-    histories: below that the pass is short, and freezing often would keep
-    cycles that became garbage since the last freeze.
+    whatever else is alive) out of the collector's sight for good.
+
+    Only for long histories, and once per process: a frozen cycle that becomes
+    garbage is never freed, so freezing at every reload (another durf saved,
+    the app reads the file again) would keep each time's garbage for good. A
+    later long load is walked by the collector as any other objects are.
     """
-    if len(state.history) >= LONG_HISTORY:
+    global _frozen_once
+    if len(state.history) >= LONG_HISTORY and not _frozen_once:
+        _frozen_once = True
         gc.freeze()
 
 

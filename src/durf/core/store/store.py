@@ -7,6 +7,7 @@ How one save is made is in ``save``; the files beside the state are handled in
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -32,6 +33,19 @@ from durf.core.sync.copies import conflict_copies, keep_merged
 from durf.core.sync.merging import Merged, describe_merged, describe_not_moved, take_in
 
 
+def target_of(path: Path) -> Path:
+    """The file a state file path really names: itself, or the file its link points to."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+def lock_path_of(path: Path) -> Path:
+    """The lock file beside the real state file that ``path`` names."""
+    target = target_of(path)
+    return target.with_name(target.name + ".lock")
+
+
 class Store:
     """The one way into the state file. Thread-safe; safe across processes."""
 
@@ -42,7 +56,10 @@ class Store:
         self._state: State | None = None
         self._signature: DiskSignature | None = None
         self._mutex = threading.RLock()
-        self._lock = StateLock(home, lambda: self.lock_path)
+        # The path alone, not a method of this store: a lambda over ``self`` would
+        # tie the store into a reference cycle that only the collector frees, and a
+        # loaded long history is kept out of the collector's sight (``keep_out_of_gc``).
+        self._lock = StateLock(home, functools.partial(lock_path_of, self.path))
         self._written: Written | None = None
         """Where the last save put the history, so the next one copies it."""
         self._notices: list[str] = []
@@ -56,9 +73,7 @@ class Store:
         replaces the link's target in its own folder (temporary file, backup and
         lock beside it), so the link stays a link and the target keeps its updates.
         """
-        if self.path.is_symlink():
-            return Path(os.path.realpath(self.path))
-        return self.path
+        return target_of(self.path)
 
     @property
     def backup_path(self) -> Path:
@@ -68,8 +83,7 @@ class Store:
     @property
     def lock_path(self) -> Path:
         """The lock every save takes, beside the real state file."""
-        target = self.target
-        return target.with_name(target.name + ".lock")
+        return lock_path_of(self.path)
 
     # -- reading ---------------------------------------------------------------
 

@@ -1,0 +1,66 @@
+"""A store and what it loaded are freed when nobody holds them, long histories too."""
+
+from __future__ import annotations
+
+import ast
+import gc
+import subprocess
+import sys
+import weakref
+from pathlib import Path
+
+from durf.core.state_codec import LONG_HISTORY
+from durf.core.store import Store
+from tests.core.factories import state_with_sessions
+
+
+def test_a_store_nobody_holds_is_freed_at_once(durf_home: Path) -> None:
+    """Freed by its reference count, not left for the collector: a long history is
+    kept out of the collector's sight, and a store in a cycle would keep it for good."""
+    Store(durf_home).update(lambda state: state_with_sessions(3))
+    store = Store(durf_home)
+    store.load()
+    with store._lock.held():  # the lock is made on first use: it must not tie the knot
+        pass
+    gone = weakref.ref(store)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del store
+        assert gone() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+READ_AGAIN = f"""
+import gc, sys
+from pathlib import Path
+from durf.core.store import Store
+
+home = Path(sys.argv[1])
+counts = []
+for _ in range(3):
+    state = Store(home).load()
+    assert len(state.history) == {LONG_HISTORY}
+    del state
+    counts.append(gc.get_freeze_count())
+print(counts)
+"""
+
+
+def test_reading_a_long_history_again_keeps_no_earlier_copy(durf_home: Path) -> None:
+    """Each read of a long history (the app reads the file again when another durf
+    saved it) leaves only the newest copy alive: nothing piles up out of the
+    collector's reach. In a process of its own, since freezing is for good."""
+    Store(durf_home).update(lambda state: state_with_sessions(LONG_HISTORY))
+    done = subprocess.run(
+        [sys.executable, "-c", READ_AGAIN, str(durf_home)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    first, second, third = ast.literal_eval(done.stdout)
+    assert first > 0, "the first long load is kept out of the collector's passes"
+    assert first == second == third
