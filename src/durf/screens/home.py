@@ -19,7 +19,7 @@ from durf.screens.base import DurfScreen
 from durf.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from durf.core.progress import Dashboard, HomeSummary
+    from durf.core.progress import HomeSummary
 
 
 @dataclass(frozen=True)
@@ -69,49 +69,6 @@ def progress_text(summary: HomeSummary | None) -> str:
 
 WIDE_ENOUGH = 78
 """From this many columns the progress card stands beside the menu."""
-
-
-def glance(board: Dashboard, words: list[str]) -> Content:
-    """The progress card beside the menu: the kind words, minutes per week, and this week."""
-    # Imported here: the charts need the state models, which the first frame can do without.
-    from durf.widgets import charts
-
-    if board.sessions == 0 and not any(week.total for week in board.steps):
-        return Content("  ·  ".join(words))
-    parts: list[Content] = [Content("\n".join([words[0], "  ·  ".join(words[1:])]).rstrip())]
-    if sum(1 for minutes in board.minutes_by_week if minutes) >= 2:
-        # One lone bar says nothing yet; from the second week the chart shows a way.
-        parts += [
-            charts.minutes_chart(board),
-            Content.styled(t("home.glance_chart", weeks=len(board.weeks)), "$text-muted"),
-        ]
-    figures: list[str | tuple[str, str]] = []
-    if board.tension is not None:
-        figures.append(
-            t(
-                "home.glance_tension",
-                before=charts.decimal(board.tension.before),
-                after=charts.decimal(board.tension.after),
-            )
-        )
-    if board.belief is not None:
-        figures.append(
-            t(
-                "home.glance_belief",
-                first=charts.decimal(board.belief.first),
-                latest=charts.decimal(board.belief.latest),
-            )
-        )
-    if figures:
-        parts.append(Content.styled("\n".join(figures), "$text-muted"))
-    this_week = board.steps[-1]
-    if this_week.total:
-        marks: list[str | tuple[str, str]] = [t("home.glance_steps") + " "]
-        for outcome, count in this_week.outcomes.items():
-            if count:
-                marks += [(f"{charts.STATUS_MARKS[outcome]}{count} ", charts.STEP_STYLES[outcome])]
-        parts.append(Content.assemble(*marks).rstrip())
-    return Content("\n").join(parts)
 
 
 class HomeScreen(DurfScreen):
@@ -187,11 +144,13 @@ class HomeScreen(DurfScreen):
     }
 
     HomeScreen #open-heading {
+        display: none;
         margin: 1 0 0 0;
         text-style: bold;
     }
 
     HomeScreen #open-sentences {
+        display: none;
         height: auto;
         max-height: 6;
         background: transparent;
@@ -229,9 +188,14 @@ class HomeScreen(DurfScreen):
         summary = self.practice.progress.summary()
         progress.first(Static).update(progress_text(summary))
         board = self.practice.progress.dashboard()
-        self.query_one("#glance", Static).update(
-            glance(board, progress_parts(summary)) if board is not None else progress_text(None)
-        )
+        card: Content | str = progress_text(None)
+        if board is not None:
+            # Imported with the first figures: the charts need the state models (pydantic),
+            # which the first frame, drawn before the state is read, does without.
+            from durf.screens.home_card import glance
+
+            card = glance(board, progress_parts(summary))
+        self.query_one("#glance", Static).update(card)
         self._show_open_sentences()
 
     def _fit(self, width: int, height: int) -> None:
@@ -256,7 +220,8 @@ class HomeScreen(DurfScreen):
             from_state = open_sentences(state)
         listing = self.query_one("#open-sentences", OptionList)
         highlighted = listing.highlighted
-        listing.clear_options()
+        if listing.option_count or from_state:  # a first frame has nothing to clear
+            listing.clear_options()
         self._open_ids = [sentence.id for sentence in from_state]
         for sentence in from_state:
             parts: list[str | tuple[str, str]] = [
@@ -271,8 +236,10 @@ class HomeScreen(DurfScreen):
                 ]
             listing.add_option(Option(Content.assemble(*parts)))
         has_open = bool(from_state)
-        for selector in ("#open-heading", "#open-sentences"):
-            self.query_one(selector).display = has_open
+        # Hidden by the style sheet until needed: set again, the same value restyles.
+        for widget in self.query("#open-heading, #open-sentences"):
+            if widget.display != has_open:
+                widget.display = has_open
         if has_open:
             listing.highlighted = min(highlighted or 0, len(from_state) - 1)
         self.query_one(KeyBar).show_hints(self.FOLLOW_UP_HINTS if has_open else self.KEY_HINTS)
