@@ -9,11 +9,14 @@ from textual.command import CommandInput, CommandPalette
 from textual.widgets import OptionList
 
 from durf.core.i18n import set_language
+from durf.core.state import HonestSentence, State
+from durf.core.store import Store
 from durf.screens.about import AboutScreen
 from durf.screens.data.settings import SettingsScreen
 from durf.screens.help import HelpScreen
 from durf.screens.home import HomeScreen
 from tests.app.conftest import (
+    FROZEN_NOW,
     make_app,
     palette_offers,
     palette_shows,
@@ -217,3 +220,22 @@ def test_every_key_bar_fits_in_a_60_column_window_in_both_languages() -> None:
         for hints in bars:
             width = len(hints_content(hints).plain)
             assert width <= 58, (language, hints_content(hints).plain)
+
+
+async def test_answering_the_last_waiting_sentence_gives_the_keys_back_to_the_menu(
+    durf_home: Path,
+) -> None:
+    waiting = [
+        HonestSentence(id=f"s{n}", text=f"Sentence {n}", created_at=FROZEN_NOW) for n in (1, 2)
+    ]
+    Store(durf_home).update(lambda _state: State(sentences=waiting))
+    app = make_app(durf_home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Sentences waiting" in screen_text(app)
+        await pilot.press("tab", "y", "x")  # into the list; said the one, let the other go
+        await wait_until(pilot, lambda: "Sentences waiting" not in screen_text(app), "gone")
+        menu = app.screen.query_one("#menu", OptionList)
+        assert menu.has_focus
+        await pilot.press("down", "down")
+        assert menu.highlighted == 2

@@ -237,6 +237,10 @@ class HomeScreen(DurfScreen):
             listing.add_option(Option(Content.assemble(*parts)))
         has_open = bool(from_state)
         # Hidden by the style sheet until needed: set again, the same value restyles.
+        if not has_open and listing.has_focus:
+            # The last one answered from the list: the keys go back to the menu, not
+            # to a list that is no longer there.
+            self.query_one("#menu", OptionList).focus()
         for widget in self.query("#open-heading, #open-sentences"):
             if widget.display != has_open:
                 widget.display = has_open
