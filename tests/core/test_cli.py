@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -178,3 +179,31 @@ def test_the_parser_built_for_the_arguments_reads_them_as_the_whole_parser(
 ) -> None:
     """Only the commands named in the arguments get their options; the answer is the same."""
     assert vars(build_parser(argv).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-h"],
+        ["--lang", "nl", "--help"],
+        ["breathe", "-h"],
+        ["--home=breathe", "-h"],
+        ["session", "--min", "0"],
+        ["breathe", "--pat", "box", "--br", "3", "--minutes", "2"],
+        ["breath"],
+        ["--minutes", "3"],
+    ],
+)
+def test_help_and_errors_are_the_same_from_the_parser_built_for_the_arguments(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a user reads when the parser stops (help, a wrong word) does not depend on
+    which commands got their options."""
+
+    def stops_with(parser: argparse.ArgumentParser) -> tuple[object, str, str]:
+        with pytest.raises(SystemExit) as stopped:
+            parser.parse_args(argv)
+        out, err = capsys.readouterr()
+        return stopped.value.code, out, err
+
+    assert stops_with(build_parser(argv)) == stops_with(build_parser())

@@ -62,39 +62,27 @@ LONG_HISTORY = 10_000
 """From this many records on, a loaded state is kept out of the collector's passes."""
 
 
-LONG_FILE_BYTES = 1 << 20
-"""A state file this large may hold a long history (10,000 short records fill 1.5 MiB)."""
-
 _frozen_once = False
 
 
-def before_loading(size: int) -> None:
-    """Before reading a long state file again, let the collector free what is garbage.
-
-    ``keep_out_of_gc`` freezes whatever is alive after a long load, and a frozen
-    cycle that turns out to be garbage is never freed. The first load's freeze
-    takes in only what start-up left; every later one would take in all the
-    garbage made since (the app reads the file again whenever another durf saved
-    it). So from the second long load on, one collection comes first: it walks
-    what is not frozen already (the earlier history is), not the history to come.
-    """
-    if _frozen_once and size >= LONG_FILE_BYTES:
-        gc.collect()
-
-
 def keep_out_of_gc(state: State) -> None:
-    """After loading a long history, spare every later collection a walk over it.
+    """After the first long load, spare every later collection a walk over it.
 
     Holding the collector off during the load only postpones it: the first full
     pass afterwards walks every new object (a third of the load time at 100k
     records) and finds nothing, since records hold no cycles; they are freed by
-    their reference counts, an earlier frozen history too. ``gc.freeze`` moves
-    what exists now (the state, and whatever else is alive) out of the
-    collector's sight for good (see ``before_loading``). Only for long histories:
-    below that the pass is short.
+    their reference counts, even when frozen. ``gc.freeze`` moves what exists
+    now (the state, and whatever else is alive) out of the collector's sight.
+
+    Once per process, and only for a long history: a frozen cycle that later
+    becomes garbage (a screen closed after the load) is never freed. Freezing
+    at every reload (the app reads the file again whenever another durf saved
+    it) would keep such garbage again each time; freezing once keeps at most
+    what was alive at the first long load. A reload's records are walked by the
+    collector like any other objects, about a tenth of a second at 100k.
     """
     global _frozen_once
-    if len(state.history) >= LONG_HISTORY:
+    if len(state.history) >= LONG_HISTORY and not _frozen_once:
         _frozen_once = True
         gc.freeze()
 

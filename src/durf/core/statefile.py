@@ -16,7 +16,7 @@ from durf.core.i18n import t
 from durf.core.migrations import MigrationGapError, migrate
 from durf.core.quicklook import VERSION_AT_START
 from durf.core.state import SCHEMA_VERSION, State
-from durf.core.state_codec import before_loading, keep_out_of_gc, no_gc_pauses
+from durf.core.state_codec import keep_out_of_gc, no_gc_pauses
 
 
 class StoreError(Exception):
@@ -61,7 +61,6 @@ def parse_state(raw: bytes) -> State:
     match = VERSION_AT_START.match(raw)
     if match and int(match.group(1)) == SCHEMA_VERSION:
         # The common case: our own file. Let pydantic parse the JSON in one pass.
-        before_loading(len(raw))
         try:
             with no_gc_pauses():
                 state = State.model_validate_json(raw)

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from durf.practice.keeper import Forgetting, Setting, StateKeeper
+from durf.practice.progress import ProgressPractice
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from durf.practice.breathing import BreathingPractice
     from durf.practice.data import DataPractice
     from durf.practice.flows import Flow
-    from durf.practice.progress import ProgressPractice
     from durf.practice.quadrants import QuadrantPractice
     from durf.practice.session import SessionPractice
     from durf.practice.steps import StepsPractice
@@ -51,9 +51,14 @@ class Practice:
         """``on_change`` runs after every saved change and every change found on disk;
         ``hand_over`` runs a background save's answer on the interface thread."""
         self.keeper = StateKeeper(home, clock, look=look, on_change=on_change, hand_over=hand_over)
+        # Made now, not on first use: the loading thread walks the history into it
+        # while the interface thread may ask for it, and from Python 3.12 on a
+        # ``cached_property`` made by two threads at once gives each its own.
+        self.progress: ProgressPractice = ProgressPractice(self.keeper)
 
-    # Each part is made (and its module imported) when first asked for: a first
-    # frame needs none of them, and their modules cost a few milliseconds of it.
+    # The other parts are made (and their modules imported) when first asked for,
+    # on the interface thread: a first frame needs none of them, and their modules
+    # cost a few milliseconds of it.
 
     @cached_property
     def breathing(self) -> BreathingPractice:
@@ -89,13 +94,6 @@ class Practice:
         from durf.practice.steps import StepsPractice
 
         return StepsPractice(self.keeper)
-
-    @cached_property
-    def progress(self) -> ProgressPractice:
-        """The figures of the home card and the progress screens."""
-        from durf.practice.progress import ProgressPractice
-
-        return ProgressPractice(self.keeper)
 
     @cached_property
     def data(self) -> DataPractice:
