@@ -17,12 +17,12 @@ quadrant's exercise files, and ``durf export --format json`` needs neither.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from durf.core.export.formats import FORMATS, SUFFIXES, ExportFormat, export_bytes, format_of
 from durf.core.export.json_file import export_json
 from durf.core.export.write import ExportError, ExportFileExists, write_export
+from durf.core.lazy import loaded_on_use
 
 if TYPE_CHECKING:
     from durf.core.export.journal import export_markdown
@@ -35,19 +35,7 @@ _MODULE_OF = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """Load ``name`` from its module the first time it is asked for (PEP 562)."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """Every name of the package, loaded or not yet."""
-    return sorted({*globals(), *_MODULE_OF})
+__getattr__, __dir__ = loaded_on_use(__name__, _MODULE_OF, globals())
 
 
 __all__ = [

@@ -20,9 +20,9 @@ here is loaded from its module on first use.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
+from durf.core.lazy import loaded_on_use
 from durf.core.session.timing import (
     BELIEF_SECONDS,
     BREATHING_SHARE,
@@ -71,19 +71,7 @@ _LOADED_ON_USE = {
 _MODULE_OF = {name: module for module, names in _LOADED_ON_USE.items() for name in names}
 
 
-def __getattr__(name: str) -> object:
-    """Load ``name`` from its module the first time it is asked for (PEP 562)."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """Every name of the package, loaded or not yet."""
-    return sorted({*globals(), *_MODULE_OF})
+__getattr__, __dir__ = loaded_on_use(__name__, _MODULE_OF, globals())
 
 
 __all__ = [
